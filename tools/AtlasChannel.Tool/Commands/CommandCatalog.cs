@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     private static readonly IToolCommand[] Commands =
     [
+        new CryptoCommand(),
+        new DecodeCommand(),
+        new BotCommand(),
     ];
 
     public static IToolCommand? Find(string name) =>
