@@ -14,6 +14,18 @@ internal static class Eventually
         }
     }
 
+    public static async Task<T> Within<T>(this Task<T> task, TimeSpan timeout, string what)
+    {
+        try
+        {
+            return await task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Timed out after {timeout} waiting for: {what}");
+        }
+    }
+
     public static async Task Within(this Task task, TimeSpan timeout, string what)
     {
         try
