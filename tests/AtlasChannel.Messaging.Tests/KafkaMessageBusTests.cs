@@ -94,7 +94,11 @@ public sealed class KafkaMessageBusTests(MockKafkaClusterFixture fixture) : ICla
     {
         const int perKey = 200;
         var topic = NewTopic(_cluster, partitions: 4);
-        await using var bus = new KafkaMessageBus(TestContractRegistry.Instance, Options(_cluster));
+        var options = Options(_cluster);
+        // Room for everything: while key A's first message waits for key B, a full lane would (rightly) stop the
+        // consume thread before B is read. This test is about parallelism and order, not backpressure.
+        options.LaneCapacity = 4096;
+        await using var bus = new KafkaMessageBus(TestContractRegistry.Instance, options);
         var keyA = 1;
         var keyB = Enumerable.Range(2, 100).First(k => bus.LaneSelector.LaneFor(MessageKeys.Create(k)) != bus.LaneSelector.LaneFor(MessageKeys.Create(keyA)));
         var characters = new[] { keyA, keyB }.Concat(Enumerable.Range(500, 8)).ToArray();
