@@ -1,0 +1,218 @@
+using System.Threading.Channels;
+using AtlasChannel.Messaging;
+using Microsoft.Extensions.Logging;
+using AtlasChannel.Packets;
+using AtlasChannel.Tenancy;
+
+namespace AtlasChannel.Sessions;
+
+/// <summary>
+/// One client connection on one channel server: identity, what it is bound to (account, character, field), and a
+/// bounded outbound queue that the connection's write loop drains and encrypts in order. Handlers and Kafka event
+/// handlers may call <see cref="Send{TState}"/> from any thread.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Reliability",
+    "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The close signal is a plain CancellationTokenSource (no timer, no wait handle); handlers and events may still read Closed after the connection ends, so it is never disposed.")]
+public sealed partial class Session
+{
+    private readonly ILogger _logger;
+    private readonly Channel<SharedPacket> _outbound;
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _closed = new();
+    private ISessionTransport? _transport;
+    private long _lastPacketTicks;
+    private string? _closeReason;
+
+    public Session(Guid id, ChannelServer server, PacketEncoder encoder, int outboundCapacity, TimeProvider clock, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        _logger = logger;
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(clock);
+        Id = id;
+        Server = server;
+        Encoder = encoder;
+        Clock = clock;
+        OutboundCapacity = outboundCapacity;
+        _outbound = Channel.CreateBounded<SharedPacket>(new BoundedChannelOptions(outboundCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _lastPacketTicks = clock.GetUtcNow().UtcTicks;
+        Map = new MapKey(server.Tenant.Id, server.WorldId, server.ChannelId, 0, Guid.Empty);
+    }
+
+    public Guid Id { get; }
+
+    public ChannelServer Server { get; }
+
+    public Tenant Tenant => Server.Tenant;
+
+    public PacketEncoder Encoder { get; }
+
+    public TimeProvider Clock { get; }
+
+    public int OutboundCapacity { get; }
+
+    public SessionPhase Phase { get; private set; } = SessionPhase.Anonymous;
+
+    /// <summary>0 until the account service approved the login.</summary>
+    public int AccountId { get; private set; }
+
+    /// <summary>0 until the account service approved the login.</summary>
+    public int CharacterId { get; private set; }
+
+    public string CharacterName { get; private set; } = string.Empty;
+
+    public bool IsGm { get; private set; }
+
+    /// <summary>The character the client asked to log in as, while approval is pending.</summary>
+    public int PendingCharacterId { get; private set; }
+
+    public int PendingAccountId { get; private set; }
+
+    public MapKey Map { get; private set; }
+
+    public DateTimeOffset LastPacketAt => new(Interlocked.Read(ref _lastPacketTicks), TimeSpan.Zero);
+
+    public bool IsClosed => _closed.IsCancellationRequested;
+
+    /// <summary>Cancelled when the session is destroyed.</summary>
+    public CancellationToken Closed => _closed.Token;
+
+    public string? CloseReason => _closeReason;
+
+    public string RemoteEndPoint => _transport?.RemoteEndPoint ?? "?";
+
+    internal ChannelReader<SharedPacket> Outbound => _outbound.Reader;
+
+    internal void Attach(ISessionTransport transport) => _transport = transport;
+
+    public void TouchLastPacket() => Interlocked.Exchange(ref _lastPacketTicks, Clock.GetUtcNow().UtcTicks);
+
+    /// <summary>Records the pending login (character named by the client, account from the character record).</summary>
+    public bool TryBeginLogin(int characterId, int accountId)
+    {
+        lock (_gate)
+        {
+            if (Phase != SessionPhase.Anonymous)
+                return false;
+            Phase = SessionPhase.AwaitingLoginApproval;
+            PendingCharacterId = characterId;
+            PendingAccountId = accountId;
+            return true;
+        }
+    }
+
+    /// <summary>Binds the approved account and character and places the session in its map.</summary>
+    internal bool TryEnterField(int accountId, int characterId, string characterName, bool gm, uint mapId)
+    {
+        lock (_gate)
+        {
+            if (Phase != SessionPhase.AwaitingLoginApproval || characterId != PendingCharacterId)
+                return false;
+            Phase = SessionPhase.InField;
+            AccountId = accountId;
+            CharacterId = characterId;
+            CharacterName = characterName;
+            IsGm = gm;
+            Map = Map with { MapId = mapId, Instance = Guid.Empty };
+            return true;
+        }
+    }
+
+    internal void SetMap(uint mapId, Guid instance)
+    {
+        lock (_gate)
+            Map = Map with { MapId = mapId, Instance = instance };
+    }
+
+    public bool TryBeginMigration()
+    {
+        lock (_gate)
+        {
+            if (Phase != SessionPhase.InField)
+                return false;
+            Phase = SessionPhase.Migrating;
+            return true;
+        }
+    }
+
+    /// <summary>Returns to the field after a migration that will not happen (e.g. the target channel is unknown).</summary>
+    public void CancelMigration()
+    {
+        lock (_gate)
+        {
+            if (Phase == SessionPhase.Migrating)
+                Phase = SessionPhase.InField;
+        }
+    }
+
+    /// <summary>
+    /// Encodes and queues a packet. Returns false (and logs nothing itself) when the tenant has no such writer or the
+    /// session is closed; a full queue closes the session: the client is not reading.
+    /// </summary>
+    public bool Send<TState>(string writerName, TState state, PacketBody<TState> body)
+    {
+        if (IsClosed)
+            return false;
+        var packet = Encoder.Encode(writerName, state, body);
+        if (packet is null)
+        {
+            LogWriterMissing(_logger, writerName, Server.Version.ToString(), Id);
+            return false;
+        }
+
+        var queued = Enqueue(packet);
+        packet.Release();
+        return queued;
+    }
+
+    /// <summary>Queues an already-encoded packet (fan-out); takes its own reference.</summary>
+    public bool Enqueue(SharedPacket packet)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        if (IsClosed)
+            return false;
+        packet.AddReference();
+        if (_outbound.Writer.TryWrite(packet))
+            return true;
+        packet.Release();
+        Close($"outbound queue full ({OutboundCapacity} packets): the client is not reading");
+        return false;
+    }
+
+    /// <summary>Destroys the session: the connection is aborted, queued packets are dropped. Idempotent.</summary>
+    public void Close(string reason)
+    {
+        lock (_gate)
+        {
+            if (Phase == SessionPhase.Closed)
+                return;
+            Phase = SessionPhase.Closed;
+            _closeReason = reason;
+        }
+
+        _outbound.Writer.TryComplete();
+        _closed.Cancel();
+        _transport?.Abort(reason);
+    }
+
+    /// <summary>Releases packets still queued after the write loop stopped (only the write loop's owner calls this).</summary>
+    internal void DrainOutbound()
+    {
+        while (_outbound.Reader.TryRead(out var dropped))
+            dropped.Release();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writer {Writer} is not configured for tenant version {Version}; packet to session {SessionId} not sent")]
+    private static partial void LogWriterMissing(ILogger logger, string writer, string version, Guid sessionId);
+
+    public override string ToString() =>
+        CharacterId != 0 ? $"session {Id} (character {CharacterId}, account {AccountId})" : $"session {Id}";
+}
