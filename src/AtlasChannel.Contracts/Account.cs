@@ -19,9 +19,9 @@ public sealed record AccountStatusEvent
     [JsonPropertyName("account_id")]
     public uint AccountId { get; init; }
 
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
 
-    public string Status { get; init; } = "";
+    public string Status { get; init => field = value ?? ""; } = "";
 }
 
 // EVENT_TOPIC_ACCOUNT_SESSION_STATUS (consumed).
@@ -39,25 +39,25 @@ public sealed record AccountSessionStatusEvent<TBody>
 {
     public Guid SessionId { get; init; }
     public uint AccountId { get; init; }
-    public string AccountName { get; init; } = "";
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string AccountName { get; init => field = value ?? ""; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary><c>params</c> is the verbatim echo of what the channel sent; read it with <see cref="AccountSessionParams"/>.</summary>
 public sealed record AccountSessionStateChangedBody
 {
     public byte State { get; init; }
-    public JsonElement Params { get; init; } = AccountSessionParams.Null;
+    public JsonElement Params { get; init => field = value.ValueKind == JsonValueKind.Undefined ? AccountSessionParams.Null : value; } = AccountSessionParams.Null;
 }
 
 public sealed record AccountSessionErrorBody
 {
-    public string Code { get; init; } = "";
+    public string Code { get; init => field = value ?? ""; } = "";
     public byte Reason { get; init; }
     public ulong Until { get; init; }
-    public string IpAddress { get; init; } = "";
-    public string Hwid { get; init; } = "";
+    public string IpAddress { get; init => field = value ?? ""; } = "";
+    public string Hwid { get; init => field = value ?? ""; } = "";
 }
 
 // COMMAND_TOPIC_ACCOUNT_SESSION (produced).
@@ -76,9 +76,9 @@ public sealed record AccountSessionCommand<TBody>
 {
     public Guid SessionId { get; init; }
     public uint AccountId { get; init; }
-    public string Author { get; init; } = "";
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Author { get; init => field = value ?? ""; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record AccountSessionProgressStateBody
@@ -87,7 +87,7 @@ public sealed record AccountSessionProgressStateBody
     public byte State { get; init; }
 
     /// <summary>Build with <see cref="AccountSessionParams.Login"/> or <see cref="AccountSessionParams.ChannelChange"/>.</summary>
-    public JsonElement Params { get; init; } = AccountSessionParams.Null;
+    public JsonElement Params { get; init => field = value.ValueKind == JsonValueKind.Undefined ? AccountSessionParams.Null : value; } = AccountSessionParams.Null;
 }
 
 /// <summary>

@@ -31,8 +31,8 @@ public sealed record AssetStatusEvent<TBody>
     /// <summary>Current slot (negative = equipped).</summary>
     public short Slot { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>Full asset data (CREATED, UPDATED, ACCEPTED; the producer also sends it for RELEASED).</summary>

@@ -20,15 +20,15 @@ public sealed record BuddyListStatusEvent<TBody>
     /// <summary>Owner of the buddy list.</summary>
     public uint CharacterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record BuddyAddedBody
 {
     public uint CharacterId { get; init; }
-    public string Group { get; init; } = "";
-    public string CharacterName { get; init; } = "";
+    public string Group { get; init => field = value ?? ""; } = "";
+    public string CharacterName { get; init => field = value ?? ""; } = "";
     public sbyte ChannelId { get; init; }
 }
 
@@ -41,8 +41,8 @@ public sealed record BuddyCharacterBody
 public sealed record BuddyUpdatedBody
 {
     public uint CharacterId { get; init; }
-    public string Group { get; init; } = "";
-    public string CharacterName { get; init; } = "";
+    public string Group { get; init => field = value ?? ""; } = "";
+    public string CharacterName { get; init => field = value ?? ""; } = "";
     public sbyte ChannelId { get; init; }
     public bool InShop { get; init; }
 }
@@ -63,7 +63,7 @@ public sealed record BuddyCapacityChangeBody
 
 public sealed record BuddyErrorBody
 {
-    public string Error { get; init; } = "";
+    public string Error { get; init => field = value ?? ""; } = "";
 }
 
 // COMMAND_TOPIC_BUDDY_LIST (produced).
@@ -82,8 +82,8 @@ public sealed record BuddyListCommand<TBody>
     /// <summary>The requester.</summary>
     public uint CharacterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The buddies service also declares <c>characterName</c>; the channel does not send it.</summary>
@@ -92,7 +92,7 @@ public sealed record BuddyRequestAddBody
     /// <summary>The target.</summary>
     public uint CharacterId { get; init; }
 
-    public string Group { get; init; } = "";
+    public string Group { get; init => field = value ?? ""; } = "";
 }
 
 internal static class BuddyListContracts

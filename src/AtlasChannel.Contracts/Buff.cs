@@ -13,14 +13,14 @@ public sealed record BuffStatusEvent<TBody>
 {
     public byte WorldId { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record BuffStatChange
 {
     /// <summary>Temporary-stat name, e.g. <c>WEAPON_ATTACK</c>, <c>MAGIC_GUARD</c>.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
 
     public int Amount { get; init; }
 }
@@ -70,8 +70,8 @@ public sealed record BuffCommand<TBody>
     /// <summary>The buff target.</summary>
     public uint CharacterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record BuffApplyBody

@@ -28,8 +28,8 @@ public sealed record CashShopStatusEvent<TBody>
     /// <summary>Always 0 in the channel's own CHARACTER_ENTER/EXIT (the character id is in the body).</summary>
     public uint CharacterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record CashShopInventoryCapacityIncreasedBody
@@ -55,7 +55,7 @@ public sealed record CashShopPurchaseBody
 
 public sealed record CashShopErrorBody
 {
-    public string Error { get; init; } = "";
+    public string Error { get; init => field = value ?? ""; } = "";
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public uint CashItemId { get; init; }
@@ -98,8 +98,8 @@ public sealed record CashCompartmentStatusEvent<TBody>
     /// <summary>1 Explorer, 2 Cygnus, 3 Legend.</summary>
     public byte CompartmentType { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record CashCompartmentAcceptedBody
@@ -131,7 +131,7 @@ public sealed record CashCompartmentCapacityBody
 /// <summary>ERROR (ignored by the channel).</summary>
 public sealed record CashCompartmentErrorBody
 {
-    public string ErrorCode { get; init; } = "";
+    public string ErrorCode { get; init => field = value ?? ""; } = "";
     public Guid TransactionId { get; init; }
 }
 
@@ -154,8 +154,8 @@ public sealed record CashShopCommand<TBody>
     where TBody : new()
 {
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>REQUEST_PURCHASE and the three *_BY_ITEM requests.</summary>

@@ -24,13 +24,13 @@ public sealed record ChairStatusEvent<TBody>
     public Guid Instance { get; init; }
 
     /// <summary>See <see cref="ChairTypes"/>.</summary>
-    public string ChairType { get; init; } = "";
+    public string ChairType { get; init => field = value ?? ""; } = "";
 
     /// <summary>Fixed: map seat index; portable: item id.</summary>
     public uint ChairId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>USED / CANCELLED event and CANCEL command body.</summary>
@@ -44,7 +44,7 @@ public sealed record ChairErrorBody
     public uint CharacterId { get; init; }
 
     /// <summary><c>INTERNAL</c>, or (spelled so by the chairs service) <c>ALREADY_SITING</c>, <c>DOES_NOT_EXIT</c>, <c>NOT_OWNED</c>.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
 }
 
 // COMMAND_TOPIC_CHAIR (produced).
@@ -62,8 +62,8 @@ public sealed record ChairCommand<TBody>
     public byte ChannelId { get; init; }
     public uint MapId { get; init; }
     public Guid Instance { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record ChairUseBody
@@ -71,7 +71,7 @@ public sealed record ChairUseBody
     public uint CharacterId { get; init; }
 
     /// <summary>See <see cref="ChairTypes"/>.</summary>
-    public string ChairType { get; init; } = "";
+    public string ChairType { get; init => field = value ?? ""; } = "";
 
     public uint ChairId { get; init; }
 }

@@ -21,8 +21,8 @@ public sealed record ChalkboardStatusEvent<TBody>
     /// <summary>Chalkboard owner.</summary>
     public uint CharacterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record ChalkboardCommand<TBody>
@@ -33,13 +33,13 @@ public sealed record ChalkboardCommand<TBody>
     public uint MapId { get; init; }
     public Guid Instance { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record ChalkboardSetBody
 {
-    public string Message { get; init; } = "";
+    public string Message { get; init => field = value ?? ""; } = "";
 }
 
 internal static class ChalkboardContracts

@@ -10,7 +10,7 @@ public static class ChannelStatusCommandTypes
 
 public sealed record ChannelStatusCommand
 {
-    public string Type { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
 }
 
 internal static class ChannelContracts

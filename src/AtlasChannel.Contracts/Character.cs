@@ -21,8 +21,8 @@ public sealed record CharacterStatusEvent<TBody>
     public Guid TransactionId { get; init; }
     public byte WorldId { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record CharacterStatChangedBody
@@ -60,7 +60,7 @@ public sealed record CharacterExperienceChangedBody
 public sealed record ExperienceDistribution
 {
     /// <summary><c>WHITE</c>, <c>YELLOW</c>, <c>CHAT</c>, <c>PARTY</c>, … (see character.md).</summary>
-    public string ExperienceType { get; init; } = "";
+    public string ExperienceType { get; init => field = value ?? ""; } = "";
 
     public uint Amount { get; init; }
     public uint Attr1 { get; init; }
@@ -69,7 +69,7 @@ public sealed record ExperienceDistribution
 public sealed record CharacterFameChangedBody
 {
     public uint ActorId { get; init; }
-    public string ActorType { get; init; } = "";
+    public string ActorType { get; init => field = value ?? ""; } = "";
     public sbyte Amount { get; init; }
 }
 
@@ -77,7 +77,7 @@ public sealed record CharacterFameChangedBody
 public sealed record CharacterMesoChangedBody
 {
     public uint ActorId { get; init; }
-    public string ActorType { get; init; } = "";
+    public string ActorType { get; init => field = value ?? ""; } = "";
     public int Amount { get; init; }
 }
 
@@ -104,8 +104,8 @@ public sealed record CharacterCommand<TBody>
 {
     public byte WorldId { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record CharacterDistributeApBody
@@ -116,7 +116,7 @@ public sealed record CharacterDistributeApBody
 public sealed record AbilityDistribution
 {
     /// <summary><c>STRENGTH</c>, <c>DEXTERITY</c>, <c>INTELLIGENCE</c>, <c>LUCK</c>, <c>HP</c>, <c>MP</c>.</summary>
-    public string Ability { get; init; } = "";
+    public string Ability { get; init => field = value ?? ""; } = "";
 
     public sbyte Amount { get; init; }
 }

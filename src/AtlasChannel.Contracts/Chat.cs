@@ -29,9 +29,9 @@ public sealed record ChatMessage<TBody>
     /// <summary>Sender character id (pet chat: the pet id).</summary>
     public uint ActorId { get; init; }
 
-    public string Message { get; init; } = "";
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Message { get; init => field = value ?? ""; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record ChatGeneralBody
@@ -54,7 +54,7 @@ public sealed record ChatWhisperEventBody
 /// <summary>WHISPER command: the recipient's name as typed.</summary>
 public sealed record ChatWhisperCommandBody
 {
-    public string RecipientName { get; init; } = "";
+    public string RecipientName { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record ChatPetBody

@@ -24,8 +24,8 @@ public sealed record CompartmentStatusEvent<TBody>
     public Guid TransactionId { get; init; }
     public uint CharacterId { get; init; }
     public Guid CompartmentId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record CompartmentReservationCancelledBody
@@ -66,7 +66,7 @@ public sealed record CompartmentTransactionBody
 /// <summary>ERROR (ignored by the channel).</summary>
 public sealed record CompartmentErrorBody
 {
-    public string ErrorCode { get; init; } = "";
+    public string ErrorCode { get; init => field = value ?? ""; } = "";
     public Guid TransactionId { get; init; }
 }
 
@@ -87,8 +87,8 @@ public sealed record CompartmentCommand<TBody>
 {
     public uint CharacterId { get; init; }
     public byte InventoryType { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>EQUIP, UNEQUIP, MOVE.</summary>

@@ -13,14 +13,14 @@ public sealed record ConsumableStatusEvent<TBody>
     where TBody : new()
 {
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record ConsumableErrorBody
 {
     /// <summary><c>PET_CANNOT_CONSUME</c> or anything else.</summary>
-    public string Error { get; init; } = "";
+    public string Error { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record ConsumableScrollBody
@@ -54,8 +54,8 @@ public sealed record ConsumableCommand<TBody>
     public uint MapId { get; init; }
     public Guid Instance { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record ConsumableRequestItemConsumeBody

@@ -9,6 +9,11 @@ namespace AtlasChannel.Contracts;
 /// Go <c>encoding/json</c> semantics: lowerCamelCase keys, case-insensitive matching on read, unknown keys ignored,
 /// strict types, Go time/UUID text forms. Keep this list in sync with the family registrations: the registry fails
 /// at construction for a record missing here.
+/// <para>
+/// Records use init accessors such as <c>init =&gt; field = value ?? "";</c>: source-generated deserialisation assigns
+/// every init-only property (default for missing keys) and passes JSON null through, while Go leaves missing or null
+/// values at their zero value. The accessors restore Go's zero values (<c>""</c>, empty slice, empty body).
+/// </para>
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -20,8 +20,8 @@ public sealed record DropStatusEvent<TBody>
     public uint MapId { get; init; }
     public Guid Instance { get; init; }
     public uint DropId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record DropCreatedBody
@@ -93,8 +93,8 @@ public sealed record DropCommand<TBody>
     public byte ChannelId { get; init; }
     public uint MapId { get; init; }
     public Guid Instance { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record DropRequestReservationBody

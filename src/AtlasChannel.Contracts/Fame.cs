@@ -13,8 +13,8 @@ public sealed record FameStatusEvent<TBody>
     public Guid TransactionId { get; init; }
     public byte WorldId { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record FameErrorBody
@@ -22,7 +22,7 @@ public sealed record FameErrorBody
     public byte ChannelId { get; init; }
 
     /// <summary><c>NOT_TODAY</c>, <c>NOT_THIS_MONTH</c>, <c>INVALID_NAME</c>, <c>NOT_MINIMUM_LEVEL</c>, <c>UNEXPECTED</c>.</summary>
-    public string Error { get; init; } = "";
+    public string Error { get; init => field = value ?? ""; } = "";
 }
 
 // COMMAND_TOPIC_FAME (produced).
@@ -40,8 +40,8 @@ public sealed record FameCommand<TBody>
     /// <summary>The requester.</summary>
     public uint CharacterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record FameRequestChangeBody

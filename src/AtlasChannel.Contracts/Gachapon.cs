@@ -13,10 +13,10 @@ public sealed record GachaponRewardWonEvent
     public uint Quantity { get; init; }
 
     /// <summary><c>common</c>, <c>uncommon</c> or <c>rare</c>.</summary>
-    public string Tier { get; init; } = "";
+    public string Tier { get; init => field = value ?? ""; } = "";
 
-    public string GachaponId { get; init; } = "";
-    public string GachaponName { get; init; } = "";
+    public string GachaponId { get; init => field = value ?? ""; } = "";
+    public string GachaponName { get; init => field = value ?? ""; } = "";
 
     /// <summary>Asset created in the winner's inventory.</summary>
     public uint AssetId { get; init; }

@@ -24,14 +24,14 @@ public sealed record GuildStatusEvent<TBody>
     public Guid TransactionId { get; init; }
     public byte WorldId { get; init; }
     public uint GuildId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record GuildRequestAgreementBody
 {
     public uint ActorId { get; init; }
-    public string ProposedName { get; init; } = "";
+    public string ProposedName { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record GuildDisbandedBody
@@ -71,7 +71,7 @@ public sealed record GuildMemberLeftBody
 public sealed record GuildMemberJoinedBody
 {
     public uint CharacterId { get; init; }
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
     public ushort JobId { get; init; }
     public byte Level { get; init; }
     public byte Title { get; init; }
@@ -81,7 +81,7 @@ public sealed record GuildMemberJoinedBody
 
 public sealed record GuildNoticeUpdatedBody
 {
-    public string Notice { get; init; } = "";
+    public string Notice { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record GuildCapacityUpdatedBody
@@ -101,7 +101,7 @@ public sealed record GuildErrorBody
     public uint ActorId { get; init; }
 
     /// <summary>A guild writer key, e.g. <c>THE_NAME_IS_ALREADY_IN_USE_PLEASE_TRY_OTHER_ONES</c>.</summary>
-    public string Error { get; init; } = "";
+    public string Error { get; init => field = value ?? ""; } = "";
 }
 
 // EVENT_TOPIC_GUILD_THREAD_STATUS (consumed).
@@ -122,8 +122,8 @@ public sealed record GuildThreadStatusEvent<TBody>
     public uint GuildId { get; init; }
     public uint ActorId { get; init; }
     public uint ThreadId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record GuildThreadReplyBody
@@ -156,8 +156,8 @@ public sealed record GuildCommand<TBody>
     /// <summary>The requester; for a kick (LEAVE with force) the expelled member.</summary>
     public uint CharacterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>Guild commands the channel consumes (REQUEST_NAME / REQUEST_EMBLEM): the orchestrator adds a transaction id.</summary>
@@ -166,8 +166,8 @@ public sealed record GuildRequestCommand<TBody>
 {
     public Guid TransactionId { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>REQUEST_NAME / REQUEST_EMBLEM (filtered on these, not an envelope field).</summary>
@@ -183,7 +183,7 @@ public sealed record GuildRequestCreateBody
     public byte ChannelId { get; init; }
     public uint MapId { get; init; }
     public Guid Instance { get; init; }
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record GuildCreationAgreementBody
@@ -203,7 +203,7 @@ public sealed record GuildChangeEmblemBody
 public sealed record GuildChangeNoticeBody
 {
     public uint GuildId { get; init; }
-    public string Notice { get; init; } = "";
+    public string Notice { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record GuildLeaveBody
@@ -243,15 +243,15 @@ public sealed record GuildThreadCommand<TBody>
 {
     public uint GuildId { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record GuildThreadCreateBody
 {
     public bool Notice { get; init; }
-    public string Title { get; init; } = "";
-    public string Message { get; init; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
+    public string Message { get; init => field = value ?? ""; } = "";
     public uint EmoticonId { get; init; }
 }
 
@@ -259,8 +259,8 @@ public sealed record GuildThreadUpdateBody
 {
     public uint ThreadId { get; init; }
     public bool Notice { get; init; }
-    public string Title { get; init; } = "";
-    public string Message { get; init; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
+    public string Message { get; init => field = value ?? ""; } = "";
     public uint EmoticonId { get; init; }
 }
 
@@ -272,7 +272,7 @@ public sealed record GuildThreadIdBody
 public sealed record GuildThreadAddReplyBody
 {
     public uint ThreadId { get; init; }
-    public string Message { get; init; } = "";
+    public string Message { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record GuildThreadDeleteReplyBody

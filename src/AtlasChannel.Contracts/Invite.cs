@@ -28,13 +28,13 @@ public sealed record InviteStatusEvent<TBody>
     public byte WorldId { get; init; }
 
     /// <summary>See <see cref="InviteKinds"/>.</summary>
-    public string InviteType { get; init; } = "";
+    public string InviteType { get; init => field = value ?? ""; } = "";
 
     /// <summary>Party / guild / messenger id; for BUDDY the originator's character id.</summary>
     public uint ReferenceId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record InviteParticipantsBody
@@ -55,9 +55,9 @@ public sealed record InviteCommand<TBody>
     where TBody : new()
 {
     public byte WorldId { get; init; }
-    public string InviteType { get; init; } = "";
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string InviteType { get; init => field = value ?? ""; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record InviteAcceptBody

@@ -16,8 +16,8 @@ public sealed record MapStatusEvent<TBody>
     public byte ChannelId { get; init; }
     public uint MapId { get; init; }
     public Guid Instance { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record MapCharacterBody

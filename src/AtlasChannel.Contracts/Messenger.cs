@@ -17,8 +17,8 @@ public sealed record MessengerStatusEvent<TBody>
     public uint ActorId { get; init; }
     public byte WorldId { get; init; }
     public uint MessengerId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record MessengerSlotBody
@@ -29,8 +29,8 @@ public sealed record MessengerSlotBody
 /// <summary>ERROR (ignored by the channel).</summary>
 public sealed record MessengerErrorBody
 {
-    public string Type { get; init; } = "";
-    public string CharacterName { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
+    public string CharacterName { get; init => field = value ?? ""; } = "";
 }
 
 // COMMAND_TOPIC_MESSENGER (produced).
@@ -46,8 +46,8 @@ public sealed record MessengerCommand<TBody>
     where TBody : new()
 {
     public uint ActorId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record MessengerLeaveBody

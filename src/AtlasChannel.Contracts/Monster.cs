@@ -26,8 +26,8 @@ public sealed record MonsterStatusEvent<TBody>
     /// <summary>Monster template id.</summary>
     public uint MonsterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>CREATED, DESTROYED, STOP_CONTROL.</summary>
@@ -81,8 +81,8 @@ public sealed record MonsterCommand<TBody>
     /// <summary>The monster's unique (object) id, not the template id.</summary>
     public uint MonsterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record MonsterDamageBody

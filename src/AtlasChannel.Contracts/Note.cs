@@ -15,8 +15,8 @@ public sealed record NoteStatusEvent<TBody>
     /// <summary>The recipient.</summary>
     public uint CharacterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>CREATED and UPDATED.</summary>
@@ -24,7 +24,7 @@ public sealed record NoteBody
 {
     public uint NoteId { get; init; }
     public uint SenderId { get; init; }
-    public string Message { get; init; } = "";
+    public string Message { get; init => field = value ?? ""; } = "";
     public byte Flag { get; init; }
     public DateTimeOffset Time { get; init; }
 }
@@ -51,14 +51,14 @@ public sealed record NoteCommand<TBody>
     /// <summary>CREATE: the recipient; DISCARD: the owner.</summary>
     public uint CharacterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record NoteCreateBody
 {
     public uint SenderId { get; init; }
-    public string Message { get; init; } = "";
+    public string Message { get; init => field = value ?? ""; } = "";
 
     /// <summary>Always 1.</summary>
     public byte Flag { get; init; }

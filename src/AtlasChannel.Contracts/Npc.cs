@@ -16,8 +16,8 @@ public sealed record NpcCommand<TBody>
     public uint NpcId { get; init; }
 
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record NpcStartConversationBody
@@ -77,16 +77,16 @@ public sealed record NpcConversationCommand<TBody>
     public uint NpcId { get; init; }
 
     /// <summary><c>NPC</c> or <c>CHARACTER</c>.</summary>
-    public string Speaker { get; init; } = "";
+    public string Speaker { get; init => field = value ?? ""; } = "";
 
     public bool EndChat { get; init; }
 
     /// <summary>0 = none.</summary>
     public uint SecondaryNpcId { get; init; }
 
-    public string Message { get; init; } = "";
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Message { get; init => field = value ?? ""; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>
@@ -95,7 +95,7 @@ public sealed record NpcConversationCommand<TBody>
 /// </summary>
 public sealed record NpcSimpleBody
 {
-    public string Type { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record NpcNumberBody
@@ -137,8 +137,8 @@ public sealed record NpcShopMessage<TBody>
     where TBody : new()
 {
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>ENTERED event and ENTER command.</summary>
@@ -149,9 +149,9 @@ public sealed record NpcShopTemplateBody
 
 public sealed record NpcShopErrorBody
 {
-    public string Error { get; init; } = "";
+    public string Error { get; init => field = value ?? ""; } = "";
     public uint LevelLimit { get; init; }
-    public string Reason { get; init; } = "";
+    public string Reason { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record NpcShopBuyBody

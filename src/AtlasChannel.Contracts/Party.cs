@@ -19,8 +19,8 @@ public sealed record PartyStatusEvent<TBody>
     public uint ActorId { get; init; }
     public byte WorldId { get; init; }
     public uint PartyId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>EXPEL event; REQUEST_INVITE command (the target).</summary>
@@ -43,9 +43,9 @@ public sealed record PartyChangeLeaderEventBody
 public sealed record PartyErrorBody
 {
     /// <summary>A writer key, e.g. <c>A_BEGINNER_CANT_CREATE_A_PARTY</c>.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
 
-    public string CharacterName { get; init; } = "";
+    public string CharacterName { get; init => field = value ?? ""; } = "";
 }
 
 // EVENT_TOPIC_PARTY_MEMBER_STATUS (consumed).
@@ -64,8 +64,8 @@ public sealed record PartyMemberStatusEvent<TBody>
     public byte WorldId { get; init; }
     public uint PartyId { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>LEVEL_CHANGED (ignored by the channel).</summary>
@@ -73,7 +73,7 @@ public sealed record PartyMemberLevelChangedBody
 {
     public byte OldLevel { get; init; }
     public byte NewLevel { get; init; }
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
 }
 
 /// <summary>JOB_CHANGED (ignored by the channel).</summary>
@@ -81,7 +81,7 @@ public sealed record PartyMemberJobChangedBody
 {
     public ushort OldJobId { get; init; }
     public ushort NewJobId { get; init; }
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
 }
 
 // COMMAND_TOPIC_PARTY (produced).
@@ -98,8 +98,8 @@ public sealed record PartyCommand<TBody>
     where TBody : new()
 {
     public uint ActorId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>

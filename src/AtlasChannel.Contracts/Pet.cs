@@ -24,14 +24,14 @@ public sealed record PetStatusEvent<TBody>
     /// <summary>Character id of the owner.</summary>
     public uint OwnerId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record PetSpawnedBody
 {
     public uint TemplateId { get; init; }
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
     public sbyte Slot { get; init; }
     public byte Level { get; init; }
     public ushort Closeness { get; init; }
@@ -45,7 +45,7 @@ public sealed record PetSpawnedBody
 public sealed record PetDespawnedBody
 {
     public uint TemplateId { get; init; }
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
     public sbyte Slot { get; init; }
     public byte Level { get; init; }
     public ushort Closeness { get; init; }
@@ -53,7 +53,7 @@ public sealed record PetDespawnedBody
     public sbyte OldSlot { get; init; }
 
     /// <summary><c>NORMAL</c>, <c>HUNGER</c>, <c>EXPIRED</c>.</summary>
-    public string Reason { get; init; } = "";
+    public string Reason { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record PetCommandResponseBody
@@ -118,8 +118,8 @@ public sealed record PetCommand<TBody>
     public uint ActorId { get; init; }
 
     public uint PetId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record PetSpawnBody

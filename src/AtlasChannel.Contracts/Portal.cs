@@ -15,8 +15,8 @@ public sealed record PortalCommand<TBody>
     public uint MapId { get; init; }
     public Guid Instance { get; init; }
     public uint PortalId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record PortalEnterBody

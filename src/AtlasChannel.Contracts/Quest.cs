@@ -19,14 +19,14 @@ public sealed record QuestStatusEvent<TBody>
     public Guid TransactionId { get; init; }
     public byte WorldId { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record QuestStartedBody
 {
     public uint QuestId { get; init; }
-    public string Progress { get; init; } = "";
+    public string Progress { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record QuestProgressUpdatedBody
@@ -36,7 +36,7 @@ public sealed record QuestProgressUpdatedBody
     /// <summary>Sent by the quest service; ignored by the channel.</summary>
     public uint InfoNumber { get; init; }
 
-    public string Progress { get; init; } = "";
+    public string Progress { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record QuestCompletedBody
@@ -66,7 +66,7 @@ public sealed record QuestErrorBody
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public uint QuestId { get; init; }
 
-    public string Error { get; init; } = "";
+    public string Error { get; init => field = value ?? ""; } = "";
 }
 
 // COMMAND_TOPIC_QUEST (produced).
@@ -87,8 +87,8 @@ public sealed record QuestCommand<TBody>
     public uint MapId { get; init; }
     public Guid Instance { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record QuestStartBody
@@ -136,8 +136,8 @@ public sealed record QuestConversationCommand<TBody>
     public uint QuestId { get; init; }
     public uint NpcId { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record QuestConversationFieldBody

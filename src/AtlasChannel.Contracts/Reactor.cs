@@ -17,14 +17,14 @@ public sealed record ReactorStatusEvent<TBody>
     public uint MapId { get; init; }
     public Guid Instance { get; init; }
     public uint ReactorId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record ReactorCreatedBody
 {
     public uint Classification { get; init; }
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
     public sbyte State { get; init; }
     public byte EventState { get; init; }
     public uint Delay { get; init; }
@@ -65,8 +65,8 @@ public sealed record ReactorCommand<TBody>
     public byte ChannelId { get; init; }
     public uint MapId { get; init; }
     public Guid Instance { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record ReactorHitCommandBody

@@ -62,10 +62,10 @@ public sealed record SagaCommand
     public Guid TransactionId { get; init; }
 
     /// <summary>See <see cref="SagaTypes"/>.</summary>
-    public string SagaType { get; init; } = "";
+    public string SagaType { get; init => field = value ?? ""; } = "";
 
     /// <summary>See <see cref="SagaInitiators"/>.</summary>
-    public string InitiatedBy { get; init; } = "";
+    public string InitiatedBy { get; init => field = value ?? ""; } = "";
 
     public IReadOnlyList<SagaStep> Steps { get; init => field = value ?? []; } = [];
 }
@@ -74,9 +74,9 @@ public sealed record SagaCommand
 [JsonConverter(typeof(SagaStepConverter))]
 public sealed record SagaStep
 {
-    public string StepId { get; init; } = "";
-    public string Status { get; init; } = "";
-    public string Action { get; init; } = "";
+    public string StepId { get; init => field = value ?? ""; } = "";
+    public string Status { get; init => field = value ?? ""; } = "";
+    public string Action { get; init => field = value ?? ""; } = "";
     public SagaPayload Payload { get; init; } = UnknownSagaPayload.Null;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
@@ -89,7 +89,7 @@ public sealed record UnknownSagaPayload : SagaPayload
 {
     public static UnknownSagaPayload Null { get; } = new() { Raw = AccountSessionParams.Null };
 
-    public JsonElement Raw { get; init; }
+    public JsonElement Raw { get; init => field = value.ValueKind == JsonValueKind.Undefined ? AccountSessionParams.Null : value; } = AccountSessionParams.Null;
 }
 
 public sealed record AwardMesosPayload : SagaPayload
@@ -100,7 +100,7 @@ public sealed record AwardMesosPayload : SagaPayload
     public uint ActorId { get; init; }
 
     /// <summary><c>NPC</c>, <c>STORAGE</c>, …</summary>
-    public string ActorType { get; init; } = "";
+    public string ActorType { get; init => field = value ?? ""; } = "";
 
     /// <summary>May be negative.</summary>
     public int Amount { get; init; }
@@ -113,7 +113,7 @@ public sealed record UpdateStorageMesosPayload : SagaPayload
     public byte WorldId { get; init; }
 
     /// <summary>See <see cref="StorageMesoOperations"/>.</summary>
-    public string Operation { get; init; } = "";
+    public string Operation { get; init => field = value ?? ""; } = "";
 
     public uint Mesos { get; init; }
 }
@@ -219,19 +219,19 @@ public sealed record SagaStatusEvent<TBody>
     where TBody : new()
 {
     public Guid TransactionId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record SagaFailedBody
 {
-    public string Reason { get; init; } = "";
-    public string FailedStep { get; init; } = "";
+    public string Reason { get; init => field = value ?? ""; } = "";
+    public string FailedStep { get; init => field = value ?? ""; } = "";
     public uint CharacterId { get; init; }
-    public string SagaType { get; init; } = "";
+    public string SagaType { get; init => field = value ?? ""; } = "";
 
     /// <summary><c>NOT_ENOUGH_MESOS</c>, <c>INVENTORY_FULL</c>, <c>STORAGE_FULL</c>, <c>UNKNOWN</c>, …</summary>
-    public string ErrorCode { get; init; } = "";
+    public string ErrorCode { get; init => field = value ?? ""; } = "";
 }
 
 internal static class SagaContracts

@@ -18,8 +18,8 @@ public sealed record SessionStatusEvent
     public uint CharacterId { get; init; }
     public byte WorldId { get; init; }
     public byte ChannelId { get; init; }
-    public string Issuer { get; init; } = "";
-    public string Type { get; init; } = "";
+    public string Issuer { get; init => field = value ?? ""; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
 }
 
 internal static class SessionContracts

@@ -18,8 +18,8 @@ public sealed record SkillStatusEvent<TBody>
     public byte WorldId { get; init; }
     public uint CharacterId { get; init; }
     public uint SkillId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>CREATED / UPDATED.</summary>
@@ -52,8 +52,8 @@ public sealed record SkillCommand<TBody>
     where TBody : new()
 {
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record SkillSetCooldownBody
@@ -75,7 +75,7 @@ public sealed record SkillMacro
     /// <summary>0-based position.</summary>
     public uint Id { get; init; }
 
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
     public bool Shout { get; init; }
     public uint SkillId1 { get; init; }
     public uint SkillId2 { get; init; }

@@ -27,8 +27,8 @@ public sealed record StorageStatusEvent<TBody>
     /// <summary>Storage owner.</summary>
     public uint AccountId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record StorageMesosUpdatedBody
@@ -41,7 +41,7 @@ public sealed record StorageMesosUpdatedBody
 public sealed record StorageErrorBody
 {
     /// <summary><c>STORAGE_FULL</c>, <c>NOT_ENOUGH_MESOS</c>, <c>ONE_OF_A_KIND</c>, <c>GENERIC</c>, …</summary>
-    public string ErrorCode { get; init; } = "";
+    public string ErrorCode { get; init => field = value ?? ""; } = "";
 
     /// <summary>Go <c>omitempty</c> string: null (omitted) when empty.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -101,8 +101,8 @@ public sealed record StorageCompartmentStatusEvent<TBody>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public uint CharacterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record StorageCompartmentAcceptedBody
@@ -123,7 +123,7 @@ public sealed record StorageCompartmentReleasedBody
 public sealed record StorageCompartmentErrorBody
 {
     public Guid TransactionId { get; init; }
-    public string ErrorCode { get; init; } = "";
+    public string ErrorCode { get; init => field = value ?? ""; } = "";
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Message { get; init => field = string.IsNullOrEmpty(value) ? null : value; }
@@ -155,15 +155,15 @@ public sealed record StorageCommand<TBody>
 
     public byte WorldId { get; init; }
     public uint AccountId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>CLOSE_STORAGE is flat: <c>{characterId, type}</c>, no body.</summary>
 public sealed record StorageCloseCommand
 {
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record StorageUpdateMesosBody
@@ -171,7 +171,7 @@ public sealed record StorageUpdateMesosBody
     public uint Mesos { get; init; }
 
     /// <summary>See <see cref="StorageMesoOperations"/>.</summary>
-    public string Operation { get; init; } = "";
+    public string Operation { get; init => field = value ?? ""; } = "";
 }
 
 internal static class StorageContracts

@@ -24,38 +24,38 @@ public sealed record SystemMessageCommand<TBody>
     /// <summary>The target.</summary>
     public uint CharacterId { get; init; }
 
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record SystemMessageSendBody
 {
     /// <summary><c>NOTICE</c>, <c>POP_UP</c>, <c>PINK_TEXT</c>, <c>BLUE_TEXT</c> (anything else: pink text).</summary>
-    public string MessageType { get; init; } = "";
+    public string MessageType { get; init => field = value ?? ""; } = "";
 
-    public string Message { get; init; } = "";
+    public string Message { get; init => field = value ?? ""; } = "";
 }
 
 /// <summary>SHOW_INFO and SHOW_INTRO: an effect path such as <c>Effect/OnUserEff.img/RecoveryUp</c>.</summary>
 public sealed record SystemMessagePathBody
 {
-    public string Path { get; init; } = "";
+    public string Path { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record SystemMessageTextBody
 {
-    public string Text { get; init; } = "";
+    public string Text { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record SystemMessageAreaInfoBody
 {
     public ushort Area { get; init; }
-    public string Info { get; init; } = "";
+    public string Info { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record SystemMessageHintBody
 {
-    public string Hint { get; init; } = "";
+    public string Hint { get; init => field = value ?? ""; } = "";
 
     /// <summary>0 = auto.</summary>
     public ushort Width { get; init; }

@@ -13,8 +13,8 @@ public sealed record TransportStatusEvent<TBody>
     where TBody : new()
 {
     public Guid RouteId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record TransportMapBody
@@ -35,8 +35,8 @@ public sealed record InstanceTransportEvent<TBody>
     public Guid TransactionId { get; init; }
     public byte WorldId { get; init; }
     public uint CharacterId { get; init; }
-    public string Type { get; init; } = "";
-    public TBody Body { get; init; } = new();
+    public string Type { get; init => field = value ?? ""; } = "";
+    public TBody Body { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record InstanceTransportTransitEnteredBody
@@ -47,7 +47,7 @@ public sealed record InstanceTransportTransitEnteredBody
     public uint DurationSeconds { get; init; }
 
     /// <summary>Shown as script progress when non-empty.</summary>
-    public string Message { get; init; } = "";
+    public string Message { get; init => field = value ?? ""; } = "";
 }
 
 internal static class TransportContracts
