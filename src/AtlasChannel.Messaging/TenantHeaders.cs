@@ -17,12 +17,11 @@ public static class TenantHeaders
 
     public static void Write(Headers headers, Tenant tenant)
     {
-        var id = new byte[UuidTextLength];
-        tenant.Id.TryFormat(id, out _, "D");
-        headers.Add(TenantId, id);
-        headers.Add(Region, RegionCache.Bytes(tenant.Region ?? string.Empty));
-        headers.Add(MajorVersion, EncodeVersion(tenant.Major));
-        headers.Add(MinorVersion, EncodeVersion(tenant.Minor));
+        var encoded = Encode(tenant);
+        headers.Add(TenantId, encoded.Id);
+        headers.Add(Region, encoded.Region);
+        headers.Add(MajorVersion, encoded.Major);
+        headers.Add(MinorVersion, encoded.Minor);
     }
 
     /// <summary>Always yields a tenant; missing or malformed parts stay zero/empty, as the Go parser leaves them.</summary>
@@ -73,6 +72,25 @@ public static class TenantHeaders
         BinaryPrimitives.WriteUInt16BigEndian(bytes, version);
         return bytes;
     }
+
+    // A process publishes for a few tenants, usually one at a time: reuse the last tenant's header values.
+    // The arrays are handed to Kafka (which copies them) and never mutated.
+    private static EncodedTenant? _lastEncoded;
+
+    private static EncodedTenant Encode(Tenant tenant)
+    {
+        var last = Volatile.Read(ref _lastEncoded);
+        if (last is not null && last.Tenant == tenant)
+            return last;
+
+        var id = new byte[UuidTextLength];
+        tenant.Id.TryFormat(id, out _, "D");
+        var encoded = new EncodedTenant(tenant, id, RegionCache.Bytes(tenant.Region ?? string.Empty), EncodeVersion(tenant.Major), EncodeVersion(tenant.Minor));
+        Volatile.Write(ref _lastEncoded, encoded);
+        return encoded;
+    }
+
+    private sealed record EncodedTenant(Tenant Tenant, byte[] Id, byte[] Region, byte[] Major, byte[] Minor);
 
     /// <summary>
     /// A handful of region strings exist per deployment; caching avoids a string allocation per consumed message.

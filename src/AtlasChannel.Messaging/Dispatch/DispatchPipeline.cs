@@ -11,7 +11,7 @@ namespace AtlasChannel.Messaging.Dispatch;
 /// decode through the contract registry → handlers of (topic, record type). Lanes are bounded channels, so a slow
 /// handler eventually stops the transport from reading instead of growing memory.
 /// </summary>
-internal sealed partial class DispatchPipeline : IDisposable
+internal sealed partial class DispatchPipeline : IHandlerErrorSink, IDisposable
 {
     private readonly IContractRegistry _registry;
     private readonly HandlerRegistry _handlers;
@@ -150,7 +150,7 @@ internal sealed partial class DispatchPipeline : IDisposable
 
         using var activity = StartActivity(topic, message);
         var context = new DispatchContext(topic, decoded.Type, item.Tenant, message.Key, message.Headers);
-        await group.InvokeAsync(context, decoded.Message, ex => OnHandlerError(topic, decoded.Type, message, ex), _abort.Token);
+        await group.InvokeAsync(context, decoded.Message, this, _abort.Token);
         _stats.OnDispatched(topic);
     }
 
@@ -175,10 +175,10 @@ internal sealed partial class DispatchPipeline : IDisposable
         return MessagingDiagnostics.ActivitySource.StartActivity(topic, ActivityKind.Consumer, parent);
     }
 
-    private void OnHandlerError(string topic, string? type, InboundMessage message, Exception exception)
+    void IHandlerErrorSink.OnHandlerError(in DispatchContext context, Exception exception)
     {
-        _stats.OnHandlerError(topic);
-        LogHandlerFailed(_logger, exception, topic, type, MessageKeys.Describe(message.Key));
+        _stats.OnHandlerError(context.TopicToken);
+        LogHandlerFailed(_logger, exception, context.TopicToken, context.Type, MessageKeys.Describe(context.Key.Span));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipping messages on {Topic} with type {Type}: {Status} ({Error}). Logged once per topic and type; further ones are only counted.")]

@@ -73,8 +73,13 @@ internal abstract class HandlerGroup
 {
     public abstract bool IsEmpty { get; }
 
-    /// <summary>Runs every handler; an exception from one is reported to <paramref name="onError"/> and the rest still run.</summary>
-    public abstract ValueTask InvokeAsync(DispatchContext context, object message, Action<Exception> onError, CancellationToken cancellationToken);
+    /// <summary>Runs every handler; an exception from one is reported to <paramref name="errors"/> and the rest still run.</summary>
+    public abstract ValueTask InvokeAsync(DispatchContext context, object message, IHandlerErrorSink errors, CancellationToken cancellationToken);
+}
+
+internal interface IHandlerErrorSink
+{
+    void OnHandlerError(in DispatchContext context, Exception exception);
 }
 
 internal sealed class HandlerGroup<T>(Func<ConsumedMessage<T>, CancellationToken, ValueTask>[] handlers) : HandlerGroup
@@ -92,7 +97,7 @@ internal sealed class HandlerGroup<T>(Func<ConsumedMessage<T>, CancellationToken
         return index < 0 ? this : new HandlerGroup<T>([.. handlers[..index], .. handlers[(index + 1)..]]);
     }
 
-    public override async ValueTask InvokeAsync(DispatchContext context, object message, Action<Exception> onError, CancellationToken cancellationToken)
+    public override async ValueTask InvokeAsync(DispatchContext context, object message, IHandlerErrorSink errors, CancellationToken cancellationToken)
     {
         var consumed = new ConsumedMessage<T>(context.TopicToken, context.Type, context.Tenant, context.Key, context.Headers, (T)message);
         foreach (var handler in handlers)
@@ -105,7 +110,7 @@ internal sealed class HandlerGroup<T>(Func<ConsumedMessage<T>, CancellationToken
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                onError(ex);
+                errors.OnHandlerError(context, ex);
             }
         }
     }

@@ -108,7 +108,32 @@ internal sealed partial class KafkaCommandPublisher : ICommandPublisher, IDispos
 
     public void Dispose() => _producer.Dispose();
 
-    private async Task<bool> ProduceWithBackoffAsync(
+    private Task<bool> ProduceWithBackoffAsync(
+        string topic,
+        string topicToken,
+        Message<byte[], byte[]> message,
+        Action<DeliveryReport<byte[], byte[]>> onDelivery,
+        TaskCompletionSource<bool> delivered,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            _producer.Produce(topic, message, onDelivery);
+            return delivered.Task;
+        }
+        catch (ProduceException<byte[], byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+        {
+            return RetryWhileQueueFullAsync(topic, topicToken, message, onDelivery, delivered, cancellationToken);
+        }
+#pragma warning disable CA1031 // Publishing never throws; the failure is logged with its content.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Task.FromResult(Failed(topic, topicToken, message, ex));
+        }
+    }
+
+    private async Task<bool> RetryWhileQueueFullAsync(
         string topic,
         string topicToken,
         Message<byte[], byte[]> message,
@@ -118,6 +143,8 @@ internal sealed partial class KafkaCommandPublisher : ICommandPublisher, IDispos
     {
         while (true)
         {
+            // The local queue is full: the broker is slow or away. Wait for room rather than dropping the command.
+            await Task.Delay(QueueFullBackoff, CancellationToken.None);
             try
             {
                 _producer.Produce(topic, message, onDelivery);
@@ -125,18 +152,21 @@ internal sealed partial class KafkaCommandPublisher : ICommandPublisher, IDispos
             }
             catch (ProduceException<byte[], byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull && !cancellationToken.IsCancellationRequested)
             {
-                // The local queue is full: the broker is slow or away. Wait for room rather than dropping the command.
-                await Task.Delay(QueueFullBackoff, CancellationToken.None);
             }
 #pragma warning disable CA1031 // Publishing never throws; the failure is logged with its content.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                _stats.OnPublishFailed(topicToken);
-                LogDeliveryFailed(_logger, topic, MessageKeys.Describe(message.Key), ex.Message, MessageKeys.DescribeValue(message.Value));
-                return false;
+                return Failed(topic, topicToken, message, ex);
             }
         }
+    }
+
+    private bool Failed(string topic, string topicToken, Message<byte[], byte[]> message, Exception exception)
+    {
+        _stats.OnPublishFailed(topicToken);
+        LogDeliveryFailed(_logger, topic, MessageKeys.Describe(message.Key), exception.Message, MessageKeys.DescribeValue(message.Value));
+        return false;
     }
 
     private static byte[] KeyBytes(ReadOnlyMemory<byte> key) =>

@@ -19,6 +19,7 @@ internal sealed partial class KafkaConsumerLoop : IInboundCompletion, IDisposabl
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan CommittedLookupTimeout = TimeSpan.FromSeconds(10);
+    private static readonly long StoreIntervalTicks = TimeSpan.FromMilliseconds(50).Ticks;
 
     private readonly MessagingOptions _options;
     private readonly TopicResolver _topics;
@@ -33,6 +34,7 @@ internal sealed partial class KafkaConsumerLoop : IInboundCompletion, IDisposabl
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
+    private long _lastStoreTicks;
 
     public KafkaConsumerLoop(MessagingOptions options, IEnumerable<string> topicTokens, TopicResolver topics, DispatchPipeline pipeline, ILogger logger)
     {
@@ -91,9 +93,10 @@ internal sealed partial class KafkaConsumerLoop : IInboundCompletion, IDisposabl
             await Task.Run(thread.Join);
     }
 
-    /// <summary>Leaves the group, committing the stored offsets.</summary>
+    /// <summary>Stores what the lanes finished, then leaves the group, which commits the stored offsets.</summary>
     public void Close()
     {
+        StoreFinishedOffsets();
         try
         {
             _consumer.Close();
@@ -117,6 +120,13 @@ internal sealed partial class KafkaConsumerLoop : IInboundCompletion, IDisposabl
         var token = _stopping.Token;
         while (!token.IsCancellationRequested)
         {
+            var now = Environment.TickCount64 * TimeSpan.TicksPerMillisecond;
+            if (now - _lastStoreTicks >= StoreIntervalTicks)
+            {
+                _lastStoreTicks = now;
+                StoreFinishedOffsets();
+            }
+
             ConsumeResult<byte[], byte[]>? result;
             try
             {
@@ -159,7 +169,7 @@ internal sealed partial class KafkaConsumerLoop : IInboundCompletion, IDisposabl
     private IEnumerable<TopicPartitionOffset> OnAssigned(IConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions)
     {
         foreach (var partition in partitions)
-            _progress[partition] = new PartitionProgress(partition, StoreOffset);
+            _progress[partition] = new PartitionProgress(partition);
 
         var earliest = partitions.Where(p => _earliestTopicNames.Contains(p.Topic)).ToList();
         var startAt = new Dictionary<TopicPartition, Offset>();
@@ -186,7 +196,11 @@ internal sealed partial class KafkaConsumerLoop : IInboundCompletion, IDisposabl
         foreach (var partition in partitions)
         {
             if (_progress.Remove(partition, out var progress))
-                progress.Revoke(_options.ShutdownTimeout);
+            {
+                // Store what was finished before librdkafka commits on revocation.
+                if (progress.Revoke(_options.ShutdownTimeout) is { } final)
+                    StoreOffset(final);
+            }
             _atEnd.Remove(partition);
         }
 
@@ -196,7 +210,8 @@ internal sealed partial class KafkaConsumerLoop : IInboundCompletion, IDisposabl
 
     private void OnEndOfPartition(TopicPartition partition)
     {
-        _atEnd.Add(partition);
+        if (!_atEnd.Add(partition) || CaughtUp.IsCompleted)
+            return;
         if (_progress.Count == 0 || !_progress.Keys.All(_atEnd.Contains))
             return;
         var assignedTopics = _progress.Keys.Select(p => p.Topic).ToHashSet(StringComparer.Ordinal);
@@ -211,6 +226,15 @@ internal sealed partial class KafkaConsumerLoop : IInboundCompletion, IDisposabl
             if (offset.Error.IsError || offset.Offset.IsSpecial)
                 continue;
             _committed[offset.TopicPartition] = offset.Offset.Value;
+        }
+    }
+
+    private void StoreFinishedOffsets()
+    {
+        foreach (var progress in _progress.Values)
+        {
+            if (progress.TakeCommittable() is { } offset)
+                StoreOffset(offset);
         }
     }
 

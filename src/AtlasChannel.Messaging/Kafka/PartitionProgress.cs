@@ -7,13 +7,15 @@ namespace AtlasChannel.Messaging.Kafka;
 /// (different keys run in parallel), so the offset handed to Kafka is only ever advanced past a contiguous run of
 /// finished messages: a crash re-delivers unfinished work instead of skipping it (at-least-once).
 /// </summary>
-internal sealed class PartitionProgress(TopicPartition partition, Action<TopicPartitionOffset> storeOffset)
+internal sealed class PartitionProgress(TopicPartition partition)
 {
     private readonly object _gate = new();
     private readonly Queue<long> _inFlight = new();
     private readonly HashSet<long> _finishedAhead = [];
     private bool _revoked;
     private long _limit = long.MaxValue;
+    private long _committable = Offset.Unset.Value;
+    private long _stored = Offset.Unset.Value;
 
     public TopicPartition Partition => partition;
 
@@ -42,10 +44,24 @@ internal sealed class PartitionProgress(TopicPartition partition, Action<TopicPa
             while (_inFlight.Count > 0 && _finishedAhead.Remove(_inFlight.Peek()))
                 last = _inFlight.Dequeue();
 
-            // Inside the lock so two lanes can never store offsets out of order.
-            storeOffset(new TopicPartitionOffset(partition, new Offset(Math.Min(last + 1, _limit))));
+            _committable = Math.Min(last + 1, _limit);
             if (_inFlight.Count == 0)
                 Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>
+    /// The next offset to hand to Kafka when it moved since the last call, else null. Called from the consume thread
+    /// a few times a second (storing per message would cost a native call each).
+    /// </summary>
+    public TopicPartitionOffset? TakeCommittable()
+    {
+        lock (_gate)
+        {
+            if (_revoked || _committable == _stored)
+                return null;
+            _stored = _committable;
+            return new TopicPartitionOffset(partition, new Offset(_committable));
         }
     }
 
@@ -57,8 +73,11 @@ internal sealed class PartitionProgress(TopicPartition partition, Action<TopicPa
         Finished(offset);
     }
 
-    /// <summary>Waits (bounded) for in-flight messages to finish, then ignores any later completion.</summary>
-    public void Revoke(TimeSpan drainTimeout)
+    /// <summary>
+    /// Waits (bounded) for in-flight messages to finish, then ignores any later completion. Returns the offset still
+    /// to be stored, if any.
+    /// </summary>
+    public TopicPartitionOffset? Revoke(TimeSpan drainTimeout)
     {
         lock (_gate)
         {
@@ -70,7 +89,9 @@ internal sealed class PartitionProgress(TopicPartition partition, Action<TopicPa
                     break;
             }
 
+            var final = TakeCommittable();
             _revoked = true;
+            return final;
         }
     }
 }
