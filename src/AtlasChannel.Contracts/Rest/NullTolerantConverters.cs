@@ -79,6 +79,13 @@ internal sealed class NullAsEmptyStringConverter : JsonConverter<string>
         reader.TokenType == JsonTokenType.Null ? string.Empty : reader.GetString() ?? string.Empty;
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    // Also used for dictionary keys (relationship names).
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetString() ?? string.Empty;
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        writer.WritePropertyName(value);
 }
 
 /// <summary>

@@ -34,7 +34,7 @@ public static class SetFieldPacket
         CharacterDataWriter.Write(writer, character, layout, serverTime);
         if (layout.HasLogoutGift)
             writer.WriteInt32(0).WriteInt32(0).WriteInt32(0).WriteInt32(0);
-        writer.WriteFileTime(serverTime);
+        WriteServerTime(writer, serverTime);
     }
 
     /// <summary>Writes opcode and body of the map-change form.</summary>
@@ -56,7 +56,7 @@ public static class SetFieldPacket
                 writer.WriteInt32(chase.X).WriteInt32(chase.Y);
         }
 
-        writer.WriteFileTime(serverTime);
+        WriteServerTime(writer, serverTime);
     }
 
     public static ushort Opcode(OpcodeTable opcodes)
@@ -66,6 +66,10 @@ public static class SetFieldPacket
             ? binding.Opcode
             : throw new InvalidOperationException($"the {opcodes.Version} opcode table has no '{WriterName}' writer");
     }
+
+    // The full 100-ns FILETIME of the server clock (the client syncs to it); item and quest times elsewhere drop
+    // sub-second precision as Atlas does.
+    private static void WriteServerTime(PacketWriter writer, DateTimeOffset serverTime) => writer.WriteFileTime(serverTime.ToFileTime());
 
     private static void WriteHeader(PacketWriter writer, OpcodeTable opcodes, FieldLayout layout, int channelId, bool hasCharacterData)
     {
