@@ -7,7 +7,7 @@ public sealed record CharacterAttributes
 
     public byte WorldId { get; init; }
 
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; set; } = string.Empty; // set, not init: see RestJsonContext
 
     public byte Level { get; init; }
 
@@ -50,7 +50,7 @@ public sealed record CharacterAttributes
     public ushort Ap { get; init; }
 
     /// <summary>Unspent SP per job-advancement book as comma-separated decimals, e.g. "0,0,0"; see <see cref="SkillPoints"/>.</summary>
-    public string Sp { get; init; } = string.Empty;
+    public string Sp { get; set; } = string.Empty; // set, not init: see RestJsonContext
 
     public uint MapId { get; init; }
 

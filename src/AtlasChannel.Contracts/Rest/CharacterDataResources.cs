@@ -19,7 +19,7 @@ public sealed record SkillResource(uint Id, SkillAttributes Attributes);
 /// <summary>SKILLS <c>macros</c>; the resource id is the 0-based macro slot.</summary>
 public sealed record SkillMacroAttributes
 {
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; set; } = string.Empty; // set, not init: see RestJsonContext
 
     public bool Shout { get; init; }
 
@@ -36,7 +36,7 @@ public sealed record QuestProgressEntry
 {
     public uint InfoNumber { get; init; }
 
-    public string Progress { get; init; } = string.Empty;
+    public string Progress { get; set; } = string.Empty; // set, not init: see RestJsonContext
 }
 
 /// <summary>QUESTS <c>quest-status</c>.</summary>
@@ -61,7 +61,7 @@ public sealed record QuestStatusAttributes
 
     public uint ForfeitCount { get; init; }
 
-    public IReadOnlyList<QuestProgressEntry> Progress { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<QuestProgressEntry> Progress { get; set => field = value ?? []; } = []; // set, not init: see RestJsonContext
 }
 
 public sealed record QuestStatusResource(uint Id, QuestStatusAttributes Attributes);
@@ -86,7 +86,7 @@ public sealed record PetAttributes
 
     public uint TemplateId { get; init; }
 
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; set; } = string.Empty; // set, not init: see RestJsonContext
 
     public byte Level { get; init; }
 
@@ -109,7 +109,7 @@ public sealed record PetAttributes
 
     public short Fh { get; init; }
 
-    public IReadOnlyList<PetExclude> Excludes { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<PetExclude> Excludes { get; set => field = value ?? []; } = []; // set, not init: see RestJsonContext
 
     public ushort Flag { get; init; }
 

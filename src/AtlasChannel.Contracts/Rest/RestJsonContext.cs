@@ -2,6 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace AtlasChannel.Contracts.Rest;
 
+/// <remarks>
+/// Attribute properties with a non-default initializer use <c>set</c>: the generator passes init-only properties
+/// through the object initializer, so an absent key would overwrite the initializer with null.
+/// </remarks>
 /// <summary>Source-generated metadata for the JSON:API envelope and the attribute records (no runtime reflection).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -108,3 +108,28 @@ public sealed class CharacterDataVectorTests
         Assert.Throws<NotSupportedException>(() => FieldLayout.For(new Protocol.ClientVersion("GMS", 79, 1)));
     }
 }
+
+public sealed class CharacterDataSectionTests
+{
+    [Fact]
+    public void Equipped_items_go_to_the_regular_or_cash_section_by_position()
+    {
+        var weapon = new Features.Characters.EquipItem { Position = -11, TemplateId = 1302000 };
+        var cashCap = new Features.Characters.EquipItem { Position = -101, TemplateId = 1002186, IsCash = true, CashSerial = 1 };
+        var invalid = new Features.Characters.EquipItem { Position = -100, TemplateId = 1002000 };
+        var character = TestChar() with
+        {
+            Inventory = Features.Characters.CharacterInventory.Empty with { Equipped = Features.Characters.ValueList.Of(cashCap, invalid, weapon) },
+        };
+        using var writer = new PacketWriter();
+        CharacterDataWriter.Write(writer, character, FieldLayout.For(V83), ServerTime);
+        var bytes = writer.WrittenSpan;
+        const int firstSection = 9 + 93 + 6 + 13;
+        // Regular section: weapon at wire slot 11, then the terminator; cash section: cap at wire slot 1, terminator.
+        Assert.Equal("0B0001F0DD1300", Hex.Of(bytes.Slice(firstSection, 7)));
+        Assert.Equal("0000", Hex.Of(bytes.Slice(firstSection + 82, 2)));
+        Assert.Equal("010001CA4A0F00", Hex.Of(bytes.Slice(firstSection + 84, 7)));
+        Assert.Equal("0000", Hex.Of(bytes.Slice(firstSection + 84 + 82, 2)));
+        Assert.Equal(222 + 82 + 82, bytes.Length); // the −100 item has no wire slot and is left out
+    }
+}

@@ -139,6 +139,23 @@ public sealed class RestExampleTests
     }
 
     [Fact]
+    public void Characters_in_map_carry_only_ids()
+    {
+        var characters = RestResources.ReadCharacters(Example("maps.characters-in-map.json"));
+        Assert.Equal([1u, 4u], characters.Select(c => c.Id));
+        Assert.Equal(string.Empty, characters[0].Attributes.Name);
+    }
+
+    [Fact]
+    public void Key_patch_request_body_has_the_keys_shape()
+    {
+        var key = JsonApiDocument.Parse(Example("keys.patch.request.json")).Single(RestResources.KeysType);
+        Assert.Equal("18", key.Id);
+        Assert.Equal(4, key.Attributes.GetProperty("type").GetInt32());
+        Assert.Equal(0, key.Attributes.GetProperty("action").GetInt32());
+    }
+
+    [Fact]
     public void Keys()
     {
         var keys = RestResources.ReadKeys(Example("keys.list.json"));
@@ -160,6 +177,19 @@ public sealed class JsonApiDocumentTests
         Assert.Equal((byte)0, character.Attributes.Level);
         Assert.Equal((ushort)12, character.Attributes.Hp);
         Assert.Empty(character.Attributes.SkillPoints);
+    }
+
+    [Fact]
+    public void Absent_keys_keep_empty_strings_and_lists()
+    {
+        var quest = Assert.Single(RestResources.ReadQuests("""
+            {"data":[{"type":"quest-status","id":"","attributes":{"questId":5,"progress":null}}]}
+            """u8));
+        Assert.Equal((0u, 5u), (quest.Id, quest.Attributes.QuestId));
+        Assert.Empty(quest.Attributes.Progress);
+        var pet = RestResources.ReadPet("""{"data":{"type":"pets","id":"3","attributes":{"level":2}}}"""u8).Attributes;
+        Assert.Equal((string.Empty, (byte)2), (pet.Name, pet.Level));
+        Assert.Empty(pet.Excludes);
     }
 
     [Fact]

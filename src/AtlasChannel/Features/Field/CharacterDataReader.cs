@@ -57,7 +57,9 @@ public static class CharacterDataReader
         var flag = reader.ReadInt64();
         if (flag != CharacterDataWriter.AllSections)
             throw new InvalidDataException($"dbcharFlag {flag:X}: only the all-sections form is decoded");
-        reader.Skip(reader.ReadByte() * 8); // SN list
+        var snListCount = reader.ReadByte();
+        if (snListCount != 0)
+            throw new InvalidDataException($"SN list of {snListCount} entries: the entry layout is not specified");
         var stats = ReadStats(ref reader, layout);
         var buddyCapacity = reader.ReadByte();
         var linkedName = reader.ReadBool() ? reader.ReadString() : null;

@@ -74,13 +74,14 @@ public static class CharacterDataWriter
             .WriteByte(capacities.Cash)
             .WriteFileTime(PacketTime.ZeroTime);
 
+        // Positions −100 and ≤ −200 have no wire slot (−100 would be written as the 0 terminator); they are skipped.
         foreach (var item in inventory.Equipped.Where(e => e.Position is < 0 and > -100))
             ItemRecordWriter.WriteEquip(writer, item, layout);
         writer.WriteInt16(0);
-        foreach (var item in inventory.Equipped.Where(e => e.Position <= -100))
+        foreach (var item in inventory.Equipped.Where(e => e.Position is < -100 and > -200))
             ItemRecordWriter.WriteEquip(writer, item, layout);
         writer.WriteInt16(0);
-        foreach (var item in inventory.Equips)
+        foreach (var item in inventory.Equips.Where(e => e.Position > 0))
             ItemRecordWriter.WriteEquip(writer, item, layout);
         writer.WriteInt32(0); // equip-inventory terminator plus the always-empty extra equip loop
 

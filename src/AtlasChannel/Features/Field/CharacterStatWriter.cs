@@ -27,6 +27,8 @@ public static class CharacterStatWriter
             .WriteInt16(stats.Dexterity)
             .WriteInt16(stats.Intelligence)
             .WriteInt16(stats.Luck)
+            // int16 on every version here: for v95 Atlas's SetField encoder keeps int16 while its login encoder widens
+            // HP/MP to int32; the spec leaves that open (common.md §4), so this follows the SetField encoder.
             .WriteInt16(stats.Hp)
             .WriteInt16(stats.MaxHp)
             .WriteInt16(stats.Mp)
