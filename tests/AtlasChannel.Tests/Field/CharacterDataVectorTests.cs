@@ -50,6 +50,19 @@ public sealed class CharacterDataVectorTests
     }
 
     [Fact]
+    public void V84_Evan_sends_an_empty_extended_SP_block_instead_of_the_int16()
+    {
+        // Job 2200 (0x0898) in place of 312, and "byte count 0" in place of "int16 SP 3".
+        var stats = StatsBody.Replace("32 38 01", "32 98 08", StringComparison.Ordinal).Replace("05 00 03 00 50 C3", "05 00 00 50 C3", StringComparison.Ordinal);
+        var expected = string.Join(' ', Flags, stats, StatsTrailingInt, BuddyLinkedName, Meso, Inventory,
+            SkillsCooldowns, StartedQuests, CompletedQuests, MiniGameAndRings, TeleportRocks, MonsterBook, NewYearAndArea, Trailer);
+        var evan = TestChar() with { Stats = TestChar().Stats with { Job = 2200 } };
+        using var writer = new PacketWriter();
+        CharacterDataWriter.Write(writer, evan, FieldLayout.For(V84), ServerTime);
+        Assert.Equal(Hex.Normal(expected), Hex.Of(writer.WrittenSpan));
+    }
+
+    [Fact]
     public void V87_adds_the_int16_sub_job_after_the_stats()
     {
         var expected = string.Join(' ', Flags, StatsBody, StatsTrailingInt, "00 00", BuddyLinkedName, Meso, Inventory,
