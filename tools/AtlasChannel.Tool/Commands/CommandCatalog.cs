@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     private static readonly IToolCommand[] Commands =
     [
+        new ContractCommand(),
     ];
 
     public static IToolCommand? Find(string name) =>
