@@ -10,6 +10,7 @@ internal static class CommandCatalog
         new CryptoCommand(),
         new DecodeCommand(),
         new BotCommand(),
+        new ContractCommand(),
     ];
 
     public static IToolCommand? Find(string name) =>
