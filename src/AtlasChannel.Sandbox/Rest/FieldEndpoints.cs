@@ -1,0 +1,53 @@
+using AtlasChannel.Sandbox.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AtlasChannel.Sandbox.Rest;
+
+/// <summary>
+/// In-field endpoints: MAPS (characters present, from the maps service's view), MONSTERS, DROPS, REACTORS, CHAIRS,
+/// CHALKBOARDS (empty fields) and DATA map NPCs / portals (none). Chairs and chalkboards are served on the server
+/// route with <c>/instances/{i}</c>; the reference client's path without it has no route (404), as in chairs.md.
+/// </summary>
+internal static class FieldEndpoints
+{
+    private const string Field = "worlds/{worldId}/channels/{channelId}/maps/{mapId}/instances/{instance}";
+
+    public static void Map(IEndpointRouteBuilder api, SandboxData data)
+    {
+        api.MapGet(Field + "/characters", context =>
+            !TryField(context, out var field)
+                ? Http.Empty(context, StatusCodes.Status400BadRequest)
+                : Http.Json(context, JsonApi.Collection(data.Population.CharactersIn(field), "characters", Http.Text, static (_, _) => { })));
+
+        foreach (var resource in new[] { "monsters", "drops", "reactors", "chairs", "chalkboards" })
+        {
+            api.MapGet(Field + "/" + resource, context =>
+                !TryField(context, out _)
+                    ? Http.Empty(context, StatusCodes.Status400BadRequest)
+                    : Http.Json(context, JsonApi.EmptyCollection));
+        }
+
+        api.MapGet("monsters/{id}", context => Http.Empty(context, StatusCodes.Status404NotFound));
+
+        // NPC placements and named portals: none in any map (a missing portal name is 200 with []).
+        api.MapGet("data/maps/{mapId}/npcs", context => EmptyForMap(context));
+        api.MapGet("data/maps/{mapId}/portals", context => EmptyForMap(context));
+    }
+
+    private static Task EmptyForMap(HttpContext context) =>
+        Http.TryRoute(context, "mapId", out uint _)
+            ? Http.Json(context, JsonApi.EmptyCollection)
+            : Http.Empty(context, StatusCodes.Status400BadRequest);
+
+    private static bool TryField(HttpContext context, out FieldKey field)
+    {
+        field = default;
+        if (!Http.TryRoute(context, "worldId", out byte worldId) || !Http.TryRoute(context, "channelId", out byte channelId) ||
+            !Http.TryRoute(context, "mapId", out uint mapId) || !Http.TryRoute(context, "instance", out Guid instance))
+            return false;
+        field = new FieldKey(worldId, channelId, mapId, instance);
+        return true;
+    }
+}
