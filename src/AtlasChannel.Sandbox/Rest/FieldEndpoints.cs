@@ -7,7 +7,7 @@ namespace AtlasChannel.Sandbox.Rest;
 
 /// <summary>
 /// In-field endpoints: MAPS (characters present, from the maps service's view), MONSTERS, DROPS, REACTORS, CHAIRS,
-/// CHALKBOARDS (empty fields) and DATA map NPCs / portals (none). Chairs and chalkboards are served on the server
+/// CHALKBOARDS (empty fields), DATA maps (fixtures) and map NPCs / portals (none). Chairs and chalkboards are served on the server
 /// route with <c>/instances/{i}</c>; the reference client's path without it has no route (404), as in chairs.md.
 /// </summary>
 internal static class FieldEndpoints
@@ -30,6 +30,11 @@ internal static class FieldEndpoints
         }
 
         api.MapGet("monsters/{id}", context => Http.Empty(context, StatusCodes.Status404NotFound));
+
+        // Map data for the fixture maps (the channel keeps clock, town, returnMapId and fieldLimit); others are 404.
+        api.MapGet("data/maps/{mapId}", context =>
+            !Http.TryRoute(context, "mapId", out uint mapId) ? Http.Empty(context, StatusCodes.Status400BadRequest)
+            : Http.JsonOrNotFound(context, data.Fixtures.TryGet($"data/maps/{Http.Text(mapId)}", out var map) ? map : null));
 
         // NPC placements and named portals: none in any map (a missing portal name is 200 with []).
         api.MapGet("data/maps/{mapId}/npcs", context => EmptyForMap(context));
