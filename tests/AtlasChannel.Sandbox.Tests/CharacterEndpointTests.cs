@@ -81,6 +81,17 @@ public sealed class CharacterEndpointTests(SandboxHost host) : IClassFixture<San
         Assert.Equal(1234u, Assert.Single(byName).Id);
     }
 
+    [Fact]
+    public async Task Many_bots_can_load_their_characters_at_once()
+    {
+        var ids = Enumerable.Range(3000, 64).Select(i => (uint)i).ToArray();
+
+        var inventories = await Task.WhenAll(ids.Select(async id => RestResources.ReadInventory(await host.GetOkAsync($"characters/{id}/inventory"))));
+
+        Assert.Equal(ids, inventories.Select(i => i.CharacterId));
+        Assert.Equal(ids.Length * 5, inventories.SelectMany(i => i.Compartments).Select(c => c.Id).Distinct().Count());
+    }
+
     [Theory]
     [InlineData("characters/4")]
     [InlineData("characters/999")]

@@ -19,8 +19,12 @@ internal sealed class GeneratedCharacters
 
     private readonly uint _first;
     private readonly uint _last;
-    private readonly JsonObject _characterTemplate;
-    private readonly JsonObject _inventoryTemplate;
+    // Bytes, not JsonNode trees: requests run in parallel and JsonNode is not safe for concurrent reads.
+    private readonly byte[] _characterTemplate;
+    private readonly byte[] _inventoryTemplate;
+    private readonly byte _worldId;
+    private readonly uint _mapId;
+    private readonly byte _gender;
     private readonly byte[] _empty;
 
     public GeneratedCharacters(FixtureStore fixtures, uint first, uint last)
@@ -29,6 +33,10 @@ internal sealed class GeneratedCharacters
         _last = last;
         _characterTemplate = Load(fixtures, CharacterPart.Character);
         _inventoryTemplate = Load(fixtures, CharacterPart.Inventory);
+        var attributes = Parse(_characterTemplate)["data"]!["attributes"]!;
+        _worldId = attributes["worldId"]!.GetValue<byte>();
+        _mapId = attributes["mapId"]!.GetValue<uint>();
+        _gender = attributes["gender"]!.GetValue<byte>();
         _empty = "{\"data\":[]}"u8.ToArray();
     }
 
@@ -50,17 +58,7 @@ internal sealed class GeneratedCharacters
             && Contains(id);
     }
 
-    public CharacterSummary Summary(uint id)
-    {
-        var attributes = _characterTemplate["data"]!["attributes"]!;
-        return new CharacterSummary(
-            id,
-            id,
-            NameOf(id),
-            attributes["worldId"]!.GetValue<byte>(),
-            attributes["mapId"]!.GetValue<uint>(),
-            attributes["gender"]!.GetValue<byte>());
-    }
+    public CharacterSummary Summary(uint id) => new(id, id, NameOf(id), _worldId, _mapId, _gender);
 
     public byte[] Document(uint id, CharacterPart part) => part switch
     {
@@ -72,7 +70,7 @@ internal sealed class GeneratedCharacters
 
     private byte[] Character(uint id)
     {
-        var document = (JsonObject)_characterTemplate.DeepClone();
+        var document = Parse(_characterTemplate);
         var data = document["data"]!.AsObject();
         data["id"] = id.ToString(CultureInfo.InvariantCulture);
         var attributes = data["attributes"]!.AsObject();
@@ -83,7 +81,7 @@ internal sealed class GeneratedCharacters
 
     private byte[] Inventory(uint id)
     {
-        var document = (JsonObject)_inventoryTemplate.DeepClone();
+        var document = Parse(_inventoryTemplate);
         var data = document["data"]!.AsObject();
         data["id"] = InventoryId(id, 0).ToString();
         data["attributes"]!["characterId"] = id;
@@ -148,12 +146,12 @@ internal sealed class GeneratedCharacters
     private static Guid InventoryId(uint characterId, int compartmentType) =>
         new($"00000000-5a4d-4b07-8000-{characterId:x8}{compartmentType:x4}");
 
-    private static JsonObject Load(FixtureStore fixtures, CharacterPart part)
-    {
-        if (!fixtures.TryGet(CharacterParts.FixturePath(TemplateId, part), out var bytes))
-            throw new InvalidOperationException($"fixture template {CharacterParts.FixturePath(TemplateId, part)} is missing");
-        return JsonNode.Parse(bytes)!.AsObject();
-    }
+    private static byte[] Load(FixtureStore fixtures, CharacterPart part) =>
+        fixtures.TryGet(CharacterParts.FixturePath(TemplateId, part), out var bytes)
+            ? bytes
+            : throw new InvalidOperationException($"fixture template {CharacterParts.FixturePath(TemplateId, part)} is missing");
+
+    private static JsonObject Parse(byte[] document) => JsonNode.Parse(document)!.AsObject();
 
     private static byte[] Serialize(JsonObject document)
     {
