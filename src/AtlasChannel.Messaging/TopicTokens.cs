@@ -1,10 +1,12 @@
+using AtlasChannel.Contracts;
+
 namespace AtlasChannel.Messaging;
 
-/// <summary>Topic tokens the messaging layer itself needs to know about (start offsets, tenant filter exceptions).</summary>
+/// <summary>The topic tokens the messaging layer itself needs (start offsets, tenant-filter exceptions), from the contract.</summary>
 public static class TopicTokens
 {
-    public const string AccountSessionStatusEvent = "EVENT_TOPIC_ACCOUNT_SESSION_STATUS";
-    public const string NoteStatusEvent = "EVENT_TOPIC_NOTE_STATUS";
-    public const string ChannelStatusCommand = "COMMAND_TOPIC_CHANNEL_STATUS";
-    public const string TransportStatusEvent = "EVENT_TOPIC_TRANSPORT_STATUS";
+    public const string AccountSessionStatusEvent = Topics.EventAccountSessionStatus;
+    public const string NoteStatusEvent = Topics.EventNoteStatus;
+    public const string ChannelStatusCommand = Topics.CommandChannelStatus;
+    public const string TransportStatusEvent = Topics.EventTransportStatus;
 }

@@ -48,6 +48,27 @@ public sealed class PacketEncoder
         }
     }
 
+    /// <summary>
+    /// Encodes a packet whose writer emits the opcode itself (packet code that takes the opcode table, such as
+    /// SetField). Returns <see langword="null"/> when the tenant has no such writer.
+    /// </summary>
+    public SharedPacket? EncodeWhole<TState>(string writerName, TState state, Action<PacketWriter, OpcodeTable, TState> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (!_opcodes.TryGetWriter(writerName, out var binding))
+            return null;
+        var writer = PacketWriter.Rent(_encoding);
+        try
+        {
+            write(writer, _opcodes, state);
+            return SharedPacket.Create(writer.WrittenSpan, writerName, binding.Opcode);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
+
     /// <summary>Encodes into a plain array (tests, tools).</summary>
     public byte[]? EncodeToArray<TState>(string writerName, TState state, PacketBody<TState> body)
     {

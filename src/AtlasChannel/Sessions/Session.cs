@@ -173,6 +173,23 @@ public sealed partial class Session
         return queued;
     }
 
+    /// <summary>Like <see cref="Send{TState}"/> for packet code that writes its own opcode from the tenant table.</summary>
+    public bool SendWhole<TState>(string writerName, TState state, Action<Protocol.Packets.PacketWriter, Protocol.Opcodes.OpcodeTable, TState> write)
+    {
+        if (IsClosed)
+            return false;
+        var packet = Encoder.EncodeWhole(writerName, state, write);
+        if (packet is null)
+        {
+            LogWriterMissing(_logger, writerName, Server.Version.ToString(), Id);
+            return false;
+        }
+
+        var queued = Enqueue(packet);
+        packet.Release();
+        return queued;
+    }
+
     /// <summary>Queues an already-encoded packet (fan-out); takes its own reference.</summary>
     public bool Enqueue(SharedPacket packet)
     {

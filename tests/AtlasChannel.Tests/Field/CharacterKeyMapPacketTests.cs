@@ -37,7 +37,7 @@ public sealed class CharacterKeyMapPacketTests
     [Fact]
     public void Auto_potions_come_from_keys_91_and_92()
     {
-        var keyMap = CharacterKeyMap.From(RestResources.ReadKeys(Sandbox("characters", "1", "keys.json")));
+        var keyMap = CharacterKeyMap.From(RestResources.ReadKeys(Fixtures.Sandbox("characters", "1", "keys.json")));
         Assert.Equal((2000000, 2000006), (keyMap.AutoHpItemId, keyMap.AutoMpItemId));
         Assert.DoesNotContain(keyMap.Bindings, b => b.Key >= 90);
 

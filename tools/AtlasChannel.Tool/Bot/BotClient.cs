@@ -97,6 +97,20 @@ internal sealed class BotClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes bytes to the socket as they are, bypassing the cipher (hostile-client tests).</summary>
+    public async Task SendRawWireAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+    {
+        await _sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            await _stream.WriteAsync(bytes, cancellationToken);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
     /// <summary>Receives until the server closes, the bot closes, or the stream breaks.</summary>
     public async Task<FrameLoopResult> ReceiveAsync(Func<ushort, ReadOnlyMemory<byte>, ValueTask> onPacket, CancellationToken cancellationToken)
     {
