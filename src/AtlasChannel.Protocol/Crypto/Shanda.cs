@@ -40,7 +40,9 @@ public static class Shanda
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Encrypt(Span<byte> data, ShandaPath path)
     {
-        if (path == ShandaPath.Avx2Gfni && data.Length >= ShandaAvx2<ShandaGfniRotation>.Width)
+        if (path == ShandaPath.Avx512 && data.Length >= ShandaAvx512.Width)
+            ShandaAvx512.Encrypt(data);
+        else if (path is ShandaPath.Avx2Gfni or ShandaPath.Avx512 && data.Length >= ShandaAvx2<ShandaGfniRotation>.Width)
             ShandaAvx2<ShandaGfniRotation>.Encrypt(data);
         else if (path == ShandaPath.Avx2 && data.Length >= ShandaAvx2<ShandaShiftRotation>.Width)
             ShandaAvx2<ShandaShiftRotation>.Encrypt(data);
@@ -51,7 +53,9 @@ public static class Shanda
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Decrypt(Span<byte> data, ShandaPath path)
     {
-        if (path == ShandaPath.Avx2Gfni && data.Length >= ShandaAvx2<ShandaGfniRotation>.Width)
+        if (path == ShandaPath.Avx512 && data.Length >= ShandaAvx512.Width)
+            ShandaAvx512.Decrypt(data);
+        else if (path is ShandaPath.Avx2Gfni or ShandaPath.Avx512 && data.Length >= ShandaAvx2<ShandaGfniRotation>.Width)
             ShandaAvx2<ShandaGfniRotation>.Decrypt(data);
         else if (path == ShandaPath.Avx2 && data.Length >= ShandaAvx2<ShandaShiftRotation>.Width)
             ShandaAvx2<ShandaShiftRotation>.Decrypt(data);
@@ -64,12 +68,13 @@ public static class Shanda
         ShandaPath.Scalar => true,
         ShandaPath.Avx2 => ShandaAvx2<ShandaShiftRotation>.IsSupported,
         ShandaPath.Avx2Gfni => ShandaAvx2<ShandaGfniRotation>.IsSupported,
+        ShandaPath.Avx512 => ShandaAvx512.IsSupported && ShandaAvx2<ShandaGfniRotation>.IsSupported,
         _ => false,
     };
 
     private static ShandaPath Fastest()
     {
-        foreach (var path in (ShandaPath[])[ShandaPath.Avx2Gfni, ShandaPath.Avx2])
+        foreach (var path in (ShandaPath[])[ShandaPath.Avx512, ShandaPath.Avx2Gfni, ShandaPath.Avx2])
         {
             if (IsSupported(path))
                 return path;
@@ -85,4 +90,7 @@ internal enum ShandaPath
     Scalar,
     Avx2,
     Avx2Gfni,
+
+    /// <summary>64-byte vectors from 64 bytes on, <see cref="Avx2Gfni"/> from 32, scalar below.</summary>
+    Avx512,
 }
