@@ -29,6 +29,9 @@ internal static class ShandaScalar
     /// <summary>rol3(x) ^ 0x13: the decrypt backward-inverse input map.</summary>
     private static readonly byte[] Rol3Xor13 = Table(x => Rol(x, 3) ^ 0x13);
 
+    /// <summary>x ^ 0x13: the decrypt forward-inverse output map of the first two rounds.</summary>
+    private static readonly byte[] Xor13 = Table(x => x ^ 0x13);
+
     /// <summary>ror3(x): the decrypt forward-inverse output map of the last round.</summary>
     private static readonly byte[] Ror3 = Table(x => Ror(x, 3));
 
@@ -94,6 +97,7 @@ internal static class ShandaScalar
         ref var rolByK = ref MemoryMarshal.GetArrayDataReference(RolByK);
         ref var rol3Xor13 = ref MemoryMarshal.GetArrayDataReference(Rol3Xor13);
         ref var ror3 = ref MemoryMarshal.GetArrayDataReference(Ror3);
+        ref var xor13 = ref MemoryMarshal.GetArrayDataReference(Xor13);
 
         for (var i = 0; i < n; i++)
             Unsafe.Add(ref p, i) = Unsafe.Add(ref rol3Xor13, Unsafe.Add(ref p, i));
@@ -111,13 +115,14 @@ internal static class ShandaScalar
 
             Unsafe.Add(ref p, n - 1) = Unsafe.Add(ref neg47Ror4, (byte)(d - (uint)n));
 
+            // Output z ^ 0x13 (the next round's d) or, after the last round, ror3(z).
+            ref var output = ref round < Rounds - 1 ? ref xor13 : ref ror3;
             uint previous = 0;
             for (var i = 0; i < n; i++)
             {
                 var l = (uint)(n - i);
                 uint e = Unsafe.Add(ref rolByK, (int)(((l & 7) << 8) | Unsafe.Add(ref p, i)));
-                var z = (byte)((e ^ previous) - l);
-                Unsafe.Add(ref p, i) = round < Rounds - 1 ? (byte)(z ^ 0x13) : Unsafe.Add(ref ror3, z);
+                Unsafe.Add(ref p, i) = Unsafe.Add(ref output, (byte)((e ^ previous) - l));
                 previous = e;
             }
         }
