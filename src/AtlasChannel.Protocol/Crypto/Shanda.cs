@@ -42,7 +42,7 @@ public static class Shanda
     {
         if (path == ShandaPath.Avx512 && data.Length >= ShandaAvx512.Width)
             ShandaAvx512.Encrypt(data);
-        else if (path is ShandaPath.Avx2Gfni or ShandaPath.Avx512 && data.Length >= ShandaAvx2<ShandaGfniRotation>.Width)
+        else if ((path is ShandaPath.Avx2Gfni or ShandaPath.Avx512) && data.Length >= ShandaAvx2<ShandaGfniRotation>.Width)
             ShandaAvx2<ShandaGfniRotation>.Encrypt(data);
         else if (path == ShandaPath.Avx2 && data.Length >= ShandaAvx2<ShandaShiftRotation>.Width)
             ShandaAvx2<ShandaShiftRotation>.Encrypt(data);
@@ -55,7 +55,7 @@ public static class Shanda
     {
         if (path == ShandaPath.Avx512 && data.Length >= ShandaAvx512.Width)
             ShandaAvx512.Decrypt(data);
-        else if (path is ShandaPath.Avx2Gfni or ShandaPath.Avx512 && data.Length >= ShandaAvx2<ShandaGfniRotation>.Width)
+        else if ((path is ShandaPath.Avx2Gfni or ShandaPath.Avx512) && data.Length >= ShandaAvx2<ShandaGfniRotation>.Width)
             ShandaAvx2<ShandaGfniRotation>.Decrypt(data);
         else if (path == ShandaPath.Avx2 && data.Length >= ShandaAvx2<ShandaShiftRotation>.Width)
             ShandaAvx2<ShandaShiftRotation>.Decrypt(data);
