@@ -78,6 +78,27 @@ public sealed partial class Session
 
     public MapKey Map { get; private set; }
 
+    /// <summary>The character as loaded at login (appearance, stats, inventory); features refresh it as events arrive.</summary>
+    public Features.Characters.CharacterSnapshot? Character { get; set; }
+
+    /// <summary>Last known position in the map (from login, then from movement).</summary>
+    public Protocol.Packets.Position Position { get; private set; }
+
+    public byte Stance { get; private set; }
+
+    public short Foothold { get; private set; }
+
+    /// <summary>Records where the character stands now (movement, warps).</summary>
+    public void UpdatePosition(Protocol.Packets.Position position, byte stance, short foothold)
+    {
+        lock (_gate)
+        {
+            Position = position;
+            Stance = stance;
+            Foothold = foothold;
+        }
+    }
+
     public DateTimeOffset LastPacketAt => new(Interlocked.Read(ref _lastPacketTicks), TimeSpan.Zero);
 
     public bool IsClosed => _closed.IsCancellationRequested;

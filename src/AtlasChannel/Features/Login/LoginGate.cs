@@ -148,6 +148,8 @@ public sealed partial class LoginGate : IEventHandlers
         if (!_registry.EnterField(session, accountId, characterId, attributes.Name, attributes.Gm > 0, attributes.MapId))
             return;
         ClearDeadline(session.Id);
+        session.Character = loaded.Snapshot;
+        session.UpdatePosition(new Protocol.Packets.Position(attributes.X, attributes.Y), attributes.Stance, 0);
         // The approval implies LOGGED_IN; do not depend on that event (another topic) arriving first.
         _accounts.Set(session.Tenant.Id, accountId, loggedIn: true);
         LogEntered(_logger, session.Id, characterId, attributes.Name, attributes.MapId);
