@@ -60,6 +60,7 @@ public sealed partial class ChannelApplication : IAsyncDisposable
             logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
             logging.AddSimpleConsole(console => console.SingleLine = true);
             logging.SetMinimumLevel(MinimumLevel(builder.Configuration));
+            logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         });
         var log = startupLoggers.CreateLogger<ChannelApplication>();
 

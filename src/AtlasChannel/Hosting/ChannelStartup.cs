@@ -30,8 +30,9 @@ public sealed partial class ChannelStartup(
             foreach (var problem in table.Problems.Concat(tenant.Opcodes.Problems))
                 LogTemplateProblem(logger, tenant.Tenant.Id, problem);
             var version = tenant.Version.ToString();
-            var missing = string.Join(", ", table.NotImplemented);
-            LogTenant(logger, tenant.Tenant.Id, version, table.Count, table.NotImplemented.Count, missing);
+            var channelMissing = table.NotImplemented.Where(ChannelHandlerNames.All.Contains).ToList();
+            var missing = string.Join(", ", channelMissing);
+            LogTenant(logger, tenant.Tenant.Id, version, table.Count, channelMissing.Count, missing);
 
             try
             {
@@ -50,7 +51,7 @@ public sealed partial class ChannelStartup(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Version}): {Handled} client opcodes handled; {Missing} template handlers not implemented: {Names}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Version}): {Handled} client opcodes handled; {Missing} channel handlers bound by the template but not implemented yet: {Names}")]
     private static partial void LogTenant(ILogger logger, Guid tenantId, string version, int handled, int missing, string names);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId} template: {Problem}")]
