@@ -15,13 +15,15 @@ public class BotCommandTests
     {
         var table = BundledTemplates.Load(V83);
         var setField = table.TryGetWriter("SetField", out var writer) ? writer.Opcode : throw new InvalidOperationException();
+        var keyMap = table.TryGetWriter("CharacterKeyMap", out var keyMapWriter) ? keyMapWriter.Opcode : throw new InvalidOperationException();
         await using var server = new LoopbackServer(V83, (opcode, body) =>
         {
+            // The login is answered with SetField, the chat line with CharacterKeyMap (any other writer would do).
             using var w = new PacketWriter();
-            return w.WriteOpcode(setField, 2).WriteBytes(body.AsSpan(2)).ToArray();
+            return w.WriteOpcode(opcode == 0x14 ? setField : keyMap, 2).WriteBytes(body.AsSpan(2)).ToArray();
         });
 
-        var (exit, lines) = await RunBot("--port", server.Port.ToString(), "--character", "1", "--send", "CharacterChatGeneralHandle:0300414243", "--stay", "1");
+        var (exit, lines) = await RunBot("--port", server.Port.ToString(), "--character", "1", "--send", "CharacterChatGeneralHandle:0300414243", "--expect", "CharacterKeyMap", "--stay", "60");
 
         Assert.Equal(0, exit);
         Assert.Equal("connected", lines[0].GetProperty("event").GetString());
@@ -30,8 +32,9 @@ public class BotCommandTests
         Assert.Equal(["CharacterLoggedInHandle", "CharacterChatGeneralHandle"], sent);
         var received = lines.Where(l => l.GetProperty("event").GetString() == "received").ToList();
         Assert.Equal(2, received.Count);
-        Assert.All(received, r => Assert.Equal("SetField", r.GetProperty("name").GetString()));
-        Assert.All(received, r => Assert.Equal("0x7D", r.GetProperty("opcode").GetString()));
+        Assert.Equal("SetField", received[0].GetProperty("name").GetString());
+        Assert.Equal("0x7D", received[0].GetProperty("opcode").GetString());
+        Assert.Equal("CharacterKeyMap", received[1].GetProperty("name").GetString());
         Assert.Equal(2 + 30, received[0].GetProperty("length").GetInt32()); // the 30-byte login payload echoed back
         Assert.Equal("closed", lines[^1].GetProperty("event").GetString());
         Assert.Equal("client", lines[^1].GetProperty("by").GetString());
@@ -62,13 +65,22 @@ public class BotCommandTests
     public async Task Bot_speaks_jms_from_the_hello_locale()
     {
         var jms = new ClientVersion("JMS", 185, 1);
-        await using var server = new LoopbackServer(jms, (_, body) => body);
-        var (exit, lines) = await RunBot("--port", server.Port.ToString(), "--character", "7", "--stay", "0.5");
-        Assert.Equal(0, exit);
+        await using var server = new LoopbackServer(jms, (_, body) => body, closeAfterPackets: 1);
+        var (exit, lines) = await RunBot("--port", server.Port.ToString(), "--character", "7", "--stay", "60");
+        Assert.Equal(BotCommand.ExitClosedByServer, exit);
         Assert.Equal("JMS 185.1", lines[0].GetProperty("version").GetString());
         Assert.Single(server.Received);
         Assert.Equal(2 + 31, server.Received[0].Body.Length);
         Assert.Contains(lines, l => l.GetProperty("event").GetString() == "received");
+    }
+
+    [Fact]
+    public async Task Bot_reports_a_missing_expected_packet()
+    {
+        await using var server = new LoopbackServer(V83, (_, _) => null);
+        var (exit, lines) = await RunBot("--port", server.Port.ToString(), "--character", "1", "--expect", "SetField", "--stay", "0.3");
+        Assert.Equal(BotCommand.ExitExpectedPacketMissing, exit);
+        Assert.Equal("client", lines[^1].GetProperty("by").GetString());
     }
 
     [Fact]

@@ -11,6 +11,7 @@ internal sealed class BotCommand : IToolCommand
 {
     public const int ExitCouldNotConnect = 3;
     public const int ExitClosedByServer = 4;
+    public const int ExitExpectedPacketMissing = 5;
 
     public string Name => "bot";
 
@@ -21,7 +22,9 @@ internal sealed class BotCommand : IToolCommand
               --character ID   log in to the channel as character ID (CharacterLoggedInHandle)
               --send NAME:HEX  send a packet to handler NAME with HEX payload (after the opcode); repeatable, in order
               --stay SECONDS   stay connected this long after the sends (default 2), then close
-              Exit 0 after a clean stay; 3 if it could not connect; 4 if the server closed the connection.
+              --expect NAME    close as soon as a packet of writer NAME arrives (--stay is then the deadline)
+              Exit 0 after a clean stay (or the expected packet); 3 if it could not connect; 4 if the server closed
+              the connection; 5 if --expect's packet did not arrive in time.
         """;
 
     public async Task<int> RunAsync(ReadOnlyMemory<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -36,6 +39,8 @@ internal sealed class BotCommand : IToolCommand
             : int.TryParse(characterText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id
             : throw new UsageException("--character must be a number");
         var sends = parsed.All("send").Select(ParseSend).ToList();
+        var expect = parsed.Optional("expect");
+        var expected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         parsed.RejectUnknown();
 
         var events = new BotEvents(stdout);
@@ -56,7 +61,10 @@ internal sealed class BotCommand : IToolCommand
             events.Connected(client.Version.ToString());
             var receiving = client.ReceiveAsync((opcode, body) =>
             {
-                events.Received(opcode, PacketNames.ServerPacket(client.Table, opcode), body.Length);
+                var name = PacketNames.ServerPacket(client.Table, opcode);
+                events.Received(opcode, name, body.Length);
+                if (expect is not null && client.Table.WriterNamesOf(opcode).Contains(expect))
+                    expected.TrySetResult();
                 return ValueTask.CompletedTask;
             }, cancellationToken);
 
@@ -80,8 +88,11 @@ internal sealed class BotCommand : IToolCommand
                 // The server dropped us mid-send; the receive loop reports it.
             }
 
-            var finished = await Task.WhenAny(receiving, Task.Delay(stay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default));
-            if (finished == receiving)
+            var deadline = Task.Delay(stay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            var finished = expect is null
+                ? await Task.WhenAny(receiving, deadline)
+                : await Task.WhenAny(receiving, deadline, expected.Task);
+            if (finished == receiving && !expected.Task.IsCompleted)
             {
                 var result = await receiving;
                 events.Closed("server", result.Reason);
@@ -90,8 +101,8 @@ internal sealed class BotCommand : IToolCommand
 
             client.Close();
             await receiving;
-            events.Closed("client");
-            return 0;
+            events.Closed("client", expect is not null && !expected.Task.IsCompleted ? $"no {expect} within {stay.TotalSeconds} s" : null);
+            return expect is not null && !expected.Task.IsCompleted ? ExitExpectedPacketMissing : 0;
         }
     }
 
