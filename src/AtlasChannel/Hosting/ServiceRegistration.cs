@@ -55,6 +55,7 @@ public static class ServiceRegistration
 
         // Features: client packets…
         services.AddSingleton<LoginCommands>();
+        services.AddSingleton<LoginFollowUps>();
         services.AddSingleton<LoginGate>();
         services.AddSingleton<IPacketHandler, CharacterLoggedInHandler>();
         services.AddSingleton<IPacketHandler, ChannelChangeHandler>();

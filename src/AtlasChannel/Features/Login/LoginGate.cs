@@ -24,6 +24,7 @@ public sealed partial class LoginGate : IEventHandlers
     private readonly CharacterPeer _characters;
     private readonly AccountLoginRegistry _accounts;
     private readonly LoginCommands _commands;
+    private readonly LoginFollowUps? _followUps;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _timeout;
     private readonly ILogger<LoginGate> _logger;
@@ -36,8 +37,10 @@ public sealed partial class LoginGate : IEventHandlers
         LoginCommands commands,
         ChannelHostOptions options,
         TimeProvider clock,
-        ILogger<LoginGate> logger)
+        ILogger<LoginGate> logger,
+        LoginFollowUps? followUps = null)
     {
+        _followUps = followUps;
         _registry = registry;
         _characters = characters;
         _accounts = accounts;
@@ -165,6 +168,8 @@ public sealed partial class LoginGate : IEventHandlers
         session.SendWhole(CharacterKeyMapPacket.KeyMapWriter, keyMap, static (writer, opcodes, map) => CharacterKeyMapPacket.WriteKeyMap(writer, opcodes, opcodes.Version, map));
         session.SendWhole(CharacterKeyMapPacket.AutoHpWriter, keyMap, static (writer, opcodes, map) => CharacterKeyMapPacket.WriteAutoHp(writer, opcodes, opcodes.Version, map));
         session.SendWhole(CharacterKeyMapPacket.AutoMpWriter, keyMap, static (writer, opcodes, map) => CharacterKeyMapPacket.WriteAutoMp(writer, opcodes, opcodes.Version, map));
+        if (_followUps is not null)
+            await _followUps.SendAsync(session, cancellationToken);
     }
 
     private bool TryFindSession(Tenant tenant, Guid sessionId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Session? session) =>
