@@ -1,5 +1,6 @@
 using AtlasChannel.Features;
 using AtlasChannel.Features.Accounts;
+using AtlasChannel.Features.CashShop;
 using AtlasChannel.Features.Channels;
 using AtlasChannel.Features.Login;
 using AtlasChannel.Features.Sessions;
@@ -54,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton<ChannelRegistryPeer>();
 
         // Features: client packets…
+        services.AddCashShopFeature();
         services.AddSingleton<LoginCommands>();
         services.AddSingleton<LoginGate>();
         services.AddSingleton<IPacketHandler, CharacterLoggedInHandler>();
