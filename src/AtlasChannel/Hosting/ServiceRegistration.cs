@@ -2,6 +2,9 @@ using AtlasChannel.Features;
 using AtlasChannel.Features.Accounts;
 using AtlasChannel.Features.CashShop;
 using AtlasChannel.Features.Channels;
+using AtlasChannel.Features.CharacterInfo;
+using AtlasChannel.Features.Fame;
+using AtlasChannel.Features.KeyMap;
 using AtlasChannel.Features.Login;
 using AtlasChannel.Features.Sessions;
 using AtlasChannel.Handlers;
@@ -56,6 +59,9 @@ public static class ServiceRegistration
 
         // Features: client packets…
         services.AddCashShopFeature();
+        services.AddFameFeature();
+        services.AddKeyMapFeature();
+        services.AddCharacterInfoFeature();
         services.AddSingleton<LoginCommands>();
         services.AddSingleton<LoginGate>();
         services.AddSingleton<IPacketHandler, CharacterLoggedInHandler>();
