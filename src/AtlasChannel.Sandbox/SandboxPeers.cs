@@ -52,6 +52,7 @@ public sealed class SandboxPeers : IAsyncDisposable
             new AccountService(options, data.Accounts, data.Sessions, publisher, loggers.CreateLogger<AccountService>()),
             new CharacterService(options, data.Characters, maps, publisher, loggers.CreateLogger<CharacterService>()),
             maps,
+            new FameService(options, data.Characters, publisher, loggers.CreateLogger<FameService>()),
         ];
 
         var rest = await SandboxRestServer.StartAsync(data, loggers, cancellationToken);

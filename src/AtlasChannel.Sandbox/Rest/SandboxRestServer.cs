@@ -46,6 +46,7 @@ internal sealed class SandboxRestServer : IAsyncDisposable
         CharacterEndpoints.Map(api, data);
         SocialEndpoints.Map(api, data);
         CashShopEndpoints.Map(api, data);
+        KeyEndpoints.Map(api, data);
         WorldEndpoints.Map(api, data);
         FieldEndpoints.Map(api, data);
 

@@ -1,6 +1,10 @@
 using AtlasChannel.Features;
 using AtlasChannel.Features.Accounts;
+using AtlasChannel.Features.CashShop;
 using AtlasChannel.Features.Channels;
+using AtlasChannel.Features.CharacterInfo;
+using AtlasChannel.Features.Fame;
+using AtlasChannel.Features.KeyMap;
 using AtlasChannel.Features.Login;
 using AtlasChannel.Features.Sessions;
 using AtlasChannel.Handlers;
@@ -54,6 +58,10 @@ public static class ServiceRegistration
         services.AddSingleton<ChannelRegistryPeer>();
 
         // Features: client packets…
+        services.AddCashShopFeature();
+        services.AddFameFeature();
+        services.AddKeyMapFeature();
+        services.AddCharacterInfoFeature();
         services.AddSingleton<LoginCommands>();
         services.AddSingleton<LoginFollowUps>();
         services.AddSingleton<LoginGate>();

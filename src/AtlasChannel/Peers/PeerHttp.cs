@@ -41,6 +41,18 @@ public sealed class PeerHttp(IHttpClientFactory clients, PeerRoots roots)
         return (int)response.StatusCode;
     }
 
+    /// <summary>PATCHes a JSON:API document (KEYS). Like <see cref="PostAsync"/>, the status is returned, not judged.</summary>
+    public async Task<int> PatchAsync(string token, string path, byte[] body, Tenant? tenant, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, roots.Resolve(token, path))
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = Json } },
+        };
+        AddHeaders(request, tenant);
+        using var response = await SendAsync(token, path, request, cancellationToken);
+        return (int)response.StatusCode;
+    }
+
     private async Task<HttpResponseMessage> SendAsync(string token, string path, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
