@@ -3,6 +3,7 @@ using AtlasChannel.Features.Accounts;
 using AtlasChannel.Features.Channels;
 using AtlasChannel.Features.Login;
 using AtlasChannel.Features.Sessions;
+using AtlasChannel.Features.Stats;
 using AtlasChannel.Handlers;
 using AtlasChannel.Messaging;
 using AtlasChannel.Networking;
@@ -54,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton<ChannelRegistryPeer>();
 
         // Features: client packets…
+        services.AddStatsFeature();
         services.AddSingleton<LoginCommands>();
         services.AddSingleton<LoginGate>();
         services.AddSingleton<IPacketHandler, CharacterLoggedInHandler>();
