@@ -24,7 +24,7 @@ public class StatsEventTests
 
     public StatsEventTests()
     {
-        new StatsEvents(_kit.Registry, _kit.Characters, NullLogger<StatsEvents>.Instance).Subscribe(_bus);
+        new StatsEvents(_kit.Registry, _kit.Characters, _kit.Parties, NullLogger<StatsEvents>.Instance).Subscribe(_bus);
         _kit.Peers.Serve($"characters/{Self}", StatsTestKit.CharacterJson(Self, "Atlas", AtlasAttributes));
         _kit.Peers.Serve($"characters/{Other}", StatsTestKit.CharacterJson(Other, "Bob", AtlasAttributes.Replace("\"fame\":4", "\"fame\":-3", StringComparison.Ordinal)));
     }
@@ -56,7 +56,7 @@ public class StatsEventTests
         await DeliverExample<CharacterStatusEvent<CharacterStatChangedBody>>("EVENT_TOPIC_CHARACTER_STATUS__STAT_CHANGED", TestSessions.TenantA);
 
         Assert.Equal(Normal("1F 00 01 40 40 00 00 19 00 03 00 00"), StatsTestKit.Hex(TestSessions.Drain(self)));
-        Assert.Equal([$"characters/{Self}"], _kit.Peers.Requests);
+        Assert.Equal([$"characters/{Self}"], _kit.Peers.Requests); // no HP in the updates: no party lookup
         Assert.Empty(TestSessions.Drain(neighbour));
         Assert.Empty(TestSessions.Drain(otherMap));
         Assert.Empty(TestSessions.Drain(otherTenant));
@@ -76,6 +76,40 @@ public class StatsEventTests
 
         // JOB 0x20, HP 0x400, MAX_HP 0x800, AVAILABLE_SP 0x8000, MESO 0x40000 ⇒ 0x48C20; read order JOB, HP, MAX_HP, SP, MESO.
         Assert.Equal(Normal("1F 00 00 20 8C 04 00 D2 00 1C 02 30 02 07 00 EC 52 02 00 00"), StatsTestKit.Hex(TestSessions.Drain(self)));
+    }
+
+    [Fact]
+    public async Task Stat_changed_hp_also_updates_party_members_in_the_same_field()
+    {
+        var (self, neighbour, otherMap, otherTenant) = Field();
+        var stranger = _kit.InField(TestSessions.TenantA, 1000040); // same map, not in the party
+        _kit.Peers.Serve($"parties?filter[members.id]={Self}", Party(Self, Other, 1000030, 1000040 + 1));
+        await DeliverExample<CharacterStatusEvent<CharacterStatChangedBody>>("EVENT_TOPIC_CHARACTER_STATUS__STAT_CHANGED", TestSessions.TenantA, e => e with
+        {
+            Body = e.Body with { ChannelId = 1, ExclRequestSent = false, Updates = ["HP"] },
+        });
+
+        Assert.Equal(Normal("1F 00 00 00 04 00 00 1C 02 00"), StatsTestKit.Hex(TestSessions.Drain(self)));
+        Assert.Equal(Normal("C9 00 51 42 0F 00 1C 02 00 00 30 02 00 00"), StatsTestKit.Hex(TestSessions.Drain(neighbour)));
+        Assert.Empty(TestSessions.Drain(otherMap)); // a party member, but in another map
+        Assert.Empty(TestSessions.Drain(stranger));
+        Assert.Empty(TestSessions.Drain(otherTenant));
+    }
+
+    [Fact]
+    public async Task Stat_changed_without_hp_does_not_ask_for_the_party()
+    {
+        Field();
+        await DeliverExample<CharacterStatusEvent<CharacterStatChangedBody>>("EVENT_TOPIC_CHARACTER_STATUS__STAT_CHANGED", TestSessions.TenantA);
+        Assert.DoesNotContain(_kit.Peers.Requests, r => r.StartsWith("parties", StringComparison.Ordinal));
+    }
+
+    private static string Party(params int[] members)
+    {
+        var ids = string.Join(",", members.Select(m => $"{{\"type\":\"members\",\"id\":\"{m}\"}}"));
+        var included = string.Join(",", members.Select(m =>
+            $"{{\"type\":\"members\",\"id\":\"{m}\",\"attributes\":{{\"name\":\"m{m}\",\"level\":30,\"jobId\":0,\"worldId\":0,\"channelId\":1,\"mapId\":100000000,\"instance\":\"00000000-0000-0000-0000-000000000000\",\"online\":true}}}}"));
+        return $"{{\"data\":[{{\"type\":\"parties\",\"id\":\"1000000000\",\"attributes\":{{\"leaderId\":{members[0]}}},\"relationships\":{{\"members\":{{\"data\":[{ids}]}}}}}}],\"included\":[{included}]}}";
     }
 
     [Fact]

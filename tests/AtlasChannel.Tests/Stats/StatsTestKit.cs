@@ -21,11 +21,14 @@ internal sealed class StatsTestKit
 
     public CharacterPeer Characters { get; }
 
+    public Features.Stats.PartyPeer Parties { get; }
+
     public StatsTestKit()
     {
         var roots = new PeerRoots(new ConfigurationBuilder().Build());
         roots.UseBase("http://peers.test/api/");
         Characters = new CharacterPeer(new PeerHttp(Peers, roots));
+        Parties = new Features.Stats.PartyPeer(new PeerHttp(Peers, roots));
     }
 
     /// <summary>A session in field <paramref name="mapId"/> as <paramref name="characterId"/> on (tenant, world, channel).</summary>
@@ -76,7 +79,7 @@ internal sealed class StubPeers : HttpMessageHandler, IHttpClientFactory
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var path = request.RequestUri!.AbsolutePath["/api/".Length..];
+        var path = Uri.UnescapeDataString(request.RequestUri!.PathAndQuery)["/api/".Length..];
         _requests.Enqueue(path);
         var response = _bodies.TryGetValue(path, out var body)
             ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") }

@@ -13,7 +13,7 @@ namespace AtlasChannel.Features.Stats;
 /// effects. MAP_CHANGED belongs to the warp feature. Only sessions of the message's tenant and world (and, where the
 /// spec filters on it, <c>body.channelId</c>) are ever targeted.
 /// </summary>
-public sealed partial class StatsEvents(ISessionRegistry sessions, CharacterPeer characters, ILogger<StatsEvents> logger) : IEventHandlers
+public sealed partial class StatsEvents(ISessionRegistry sessions, CharacterPeer characters, PartyPeer parties, ILogger<StatsEvents> logger) : IEventHandlers
 {
     public void Subscribe(IMessageSubscriber subscriber)
     {
@@ -64,6 +64,36 @@ public sealed partial class StatsEvents(ISessionRegistry sessions, CharacterPeer
         if (snapshot is not null)
             session.Character = StatSource.Refresh(snapshot, character.Attributes);
         session.Send(StatsWriters.StatChanged, new StatChange(body.ExclRequestSent, values), StatChangedPacket.Body);
+        if (body.Updates.Contains("HP") || body.Updates.Contains("MAX_HP"))
+            await SendPartyHpAsync(session, character.Attributes, cancellationToken);
+    }
+
+    /// <summary>
+    /// PartyMemberHP to the online party members standing in the character's field. Atlas selects them by
+    /// <c>body.channelId</c> and the nil instance, which misses every AP-driven MAX_HP change (channelId 0) and
+    /// instanced maps; the character's own session field (channel, map and instance) is what "same map" means.
+    /// </summary>
+    private async Task SendPartyHpAsync(Session session, CharacterAttributes character, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<int> mates;
+        try
+        {
+            mates = await parties.OnlineMatesAsync(session.Tenant, session.CharacterId, cancellationToken);
+        }
+        catch (PeerException ex)
+        {
+            LogPartyReadFailed(logger, session.CharacterId, ex.Message);
+            return;
+        }
+
+        if (mates.Count == 0)
+            return;
+        var hp = new PartyHp(session.CharacterId, character.Hp, character.MaxHp);
+        foreach (var mate in sessions.InMap(session.Map))
+        {
+            if (!ReferenceEquals(mate, session) && mates.Contains(mate.CharacterId))
+                mate.Send(StatsWriters.PartyMemberHp, hp, PartyMemberHpPacket.Body);
+        }
     }
 
     internal ValueTask OnExperienceChanged(ConsumedMessage<CharacterStatusEvent<CharacterExperienceChangedBody>> consumed, CancellationToken cancellationToken)
@@ -149,6 +179,9 @@ public sealed partial class StatsEvents(ISessionRegistry sessions, CharacterPeer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Character {CharacterId} could not be read for a status event: {Reason}")]
     private static partial void LogCharacterReadFailed(ILogger logger, int characterId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Party of character {CharacterId} could not be read; no party HP sent: {Reason}")]
+    private static partial void LogPartyReadFailed(ILogger logger, int characterId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "FAME_CHANGED for character {CharacterId} by {ActorId}: one of them is unknown to CHARACTERS; nothing sent")]
     private static partial void LogFameCharacterMissing(ILogger logger, uint characterId, uint actorId);

@@ -9,6 +9,7 @@ public static class StatsFeature
     public static IServiceCollection AddStatsFeature(this IServiceCollection services)
     {
         services.AddSingleton<StatsCommands>();
+        services.AddSingleton<PartyPeer>();
         services.AddSingleton<IPacketHandler, DistributeApHandler>();
         services.AddSingleton<IPacketHandler, AutoDistributeApHandler>();
         services.AddSingleton<IPacketHandler, DistributeSpHandler>();

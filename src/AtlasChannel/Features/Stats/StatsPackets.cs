@@ -17,6 +17,7 @@ public static class StatsWriters
     public const string Effect = "CharacterEffect";
     public const string EffectForeign = "CharacterEffectForeign";
     public const string FameResponse = "FameResponse";
+    public const string PartyMemberHp = "PartyMemberHP";
 }
 
 /// <summary>Mode / operation bytes from a writer's template <c>options.operations</c> (numbers or "0x.." strings).</summary>
@@ -336,6 +337,15 @@ public static class FameResponsePacket
     /// <summary>To the target: giver name, up.</summary>
     public static readonly PacketBody<(string FromName, bool Up)> Receive = static (writer, in context, state) =>
         writer.WriteByte(TemplateOperations.Code(context, "RECEIVE")).WriteString(state.FromName).WriteBool(state.Up);
+}
+
+public readonly record struct PartyHp(int CharacterId, int Hp, int MaxHp);
+
+/// <summary><c>PartyMemberHP</c> (chat-social.md §9.4): a party member's HP bar.</summary>
+public static class PartyMemberHpPacket
+{
+    public static readonly PacketBody<PartyHp> Body = static (writer, in _, hp) =>
+        writer.WriteInt32(hp.CharacterId).WriteInt32(hp.Hp).WriteInt32(hp.MaxHp);
 }
 
 /// <summary>Client → server stat requests (combat-skills.md §5, §13; inventory-storage.md §6).</summary>
