@@ -83,9 +83,6 @@ public static class StatChangedPacket
 
     public static readonly PacketBody<StatChange> Body = static (writer, in context, change) => Write(writer, context, change);
 
-    /// <summary>Whether the tenant can encode <paramref name="name"/> (in its statistics list and of a known width).</summary>
-    public static bool IsKnown(in WriterContext context, string name) => Bit(context, name) != 0 && Array.Exists(ReadOrder, e => e.Name == name);
-
     public static void Write(PacketWriter writer, in WriterContext context, StatChange change)
     {
         ArgumentNullException.ThrowIfNull(writer);
