@@ -51,6 +51,7 @@ public sealed class SandboxPeers : IAsyncDisposable
         [
             new AccountService(options, data.Accounts, data.Sessions, publisher, loggers.CreateLogger<AccountService>()),
             new CharacterService(options, data.Characters, maps, publisher, loggers.CreateLogger<CharacterService>()),
+            new CharacterStatService(options, data.Characters, publisher, loggers.CreateLogger<CharacterStatService>()),
             maps,
             new FameService(options, data.Characters, publisher, loggers.CreateLogger<FameService>()),
         ];

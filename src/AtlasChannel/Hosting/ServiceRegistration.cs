@@ -7,6 +7,7 @@ using AtlasChannel.Features.Fame;
 using AtlasChannel.Features.KeyMap;
 using AtlasChannel.Features.Login;
 using AtlasChannel.Features.Sessions;
+using AtlasChannel.Features.Stats;
 using AtlasChannel.Handlers;
 using AtlasChannel.Messaging;
 using AtlasChannel.Networking;
@@ -62,6 +63,7 @@ public static class ServiceRegistration
         services.AddFameFeature();
         services.AddKeyMapFeature();
         services.AddCharacterInfoFeature();
+        services.AddStatsFeature();
         services.AddSingleton<LoginCommands>();
         services.AddSingleton<LoginFollowUps>();
         services.AddSingleton<LoginGate>();
