@@ -52,6 +52,10 @@ public sealed class SandboxPeers : IAsyncDisposable
             new AccountService(options, data.Accounts, data.Sessions, publisher, loggers.CreateLogger<AccountService>()),
             new CharacterService(options, data.Characters, maps, publisher, loggers.CreateLogger<CharacterService>()),
             maps,
+            new ChatService(options, data.Characters, publisher, loggers.CreateLogger<ChatService>()),
+            new ExpressionService(options, publisher, loggers.CreateLogger<ExpressionService>()),
+            new ChairService(options, publisher, loggers.CreateLogger<ChairService>()),
+            new ChalkboardService(options, publisher, loggers.CreateLogger<ChalkboardService>()),
         ];
 
         var rest = await SandboxRestServer.StartAsync(data, loggers, cancellationToken);

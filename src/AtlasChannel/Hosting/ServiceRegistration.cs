@@ -1,6 +1,9 @@
 using AtlasChannel.Features;
 using AtlasChannel.Features.Accounts;
 using AtlasChannel.Features.Channels;
+using AtlasChannel.Features.Chairs;
+using AtlasChannel.Features.Chalkboards;
+using AtlasChannel.Features.Chat;
 using AtlasChannel.Features.Login;
 using AtlasChannel.Features.Sessions;
 using AtlasChannel.Handlers;
@@ -54,6 +57,7 @@ public static class ServiceRegistration
         services.AddSingleton<ChannelRegistryPeer>();
 
         // Features: client packets…
+        services.AddChatFeature().AddChairFeature().AddChalkboardFeature();
         services.AddSingleton<LoginCommands>();
         services.AddSingleton<LoginGate>();
         services.AddSingleton<IPacketHandler, CharacterLoggedInHandler>();
