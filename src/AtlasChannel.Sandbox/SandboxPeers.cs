@@ -54,6 +54,10 @@ public sealed class SandboxPeers : IAsyncDisposable
             new CharacterStatService(options, data.Characters, publisher, loggers.CreateLogger<CharacterStatService>()),
             maps,
             new FameService(options, data.Characters, publisher, loggers.CreateLogger<FameService>()),
+            new ChatService(options, data.Characters, publisher, loggers.CreateLogger<ChatService>()),
+            new ExpressionService(options, publisher, loggers.CreateLogger<ExpressionService>()),
+            new ChairService(options, publisher, loggers.CreateLogger<ChairService>()),
+            new ChalkboardService(options, publisher, loggers.CreateLogger<ChalkboardService>()),
         ];
 
         var rest = await SandboxRestServer.StartAsync(data, loggers, cancellationToken);

@@ -5,6 +5,9 @@ using AtlasChannel.Features.Channels;
 using AtlasChannel.Features.CharacterInfo;
 using AtlasChannel.Features.Fame;
 using AtlasChannel.Features.KeyMap;
+using AtlasChannel.Features.Chairs;
+using AtlasChannel.Features.Chalkboards;
+using AtlasChannel.Features.Chat;
 using AtlasChannel.Features.Login;
 using AtlasChannel.Features.Sessions;
 using AtlasChannel.Features.Stats;
@@ -64,6 +67,7 @@ public static class ServiceRegistration
         services.AddKeyMapFeature();
         services.AddCharacterInfoFeature();
         services.AddStatsFeature();
+        services.AddChatFeature().AddChairFeature().AddChalkboardFeature();
         services.AddSingleton<LoginCommands>();
         services.AddSingleton<LoginFollowUps>();
         services.AddSingleton<LoginGate>();
