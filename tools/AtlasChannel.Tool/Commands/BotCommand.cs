@@ -16,17 +16,21 @@ internal sealed class BotCommand : IToolCommand
 
     public string Usage => """
           bot [--host 127.0.0.1] [--port 7575] [--character ID] [--send NAME[:hex]]... [--stay SECONDS] [--template FILE]
+              [--move [--move-rate 5] [--x 0 --y 0]] [--say TEXT]...
               Connects, reads the Hello, sets up both ciphers and prints one JSON line per event:
               connected / received (opcode, writer name(s), body length) / sent (handler name) / closed (by server|client).
               --character ID   log in to the channel as character ID (CharacterLoggedInHandle)
               --send NAME:HEX  send a packet to handler NAME with HEX payload (after the opcode); repeatable, in order
               --stay SECONDS   stay connected this long after the sends (default 2), then close
+              --move           after SetField, walk back and forth around (--x, --y) for the stay, sending
+                               CharacterMoveHandle (one NORMAL fragment) --move-rate times a second
+              --say TEXT       after SetField, send CharacterChatGeneralHandle with TEXT; repeatable
               Exit 0 after a clean stay; 3 if it could not connect; 4 if the server closed the connection.
         """;
 
     public async Task<int> RunAsync(ReadOnlyMemory<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var parsed = Arguments.Parse(args.Span);
+        var parsed = Arguments.Parse(args.Span, "move");
         var host = parsed.Optional("host") ?? "127.0.0.1";
         var port = parsed.Int("port", 7575);
         var stay = TimeSpan.FromSeconds(parsed.Double("stay", 2));
@@ -36,6 +40,14 @@ internal sealed class BotCommand : IToolCommand
             : int.TryParse(characterText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id
             : throw new UsageException("--character must be a number");
         var sends = parsed.All("send").Select(ParseSend).ToList();
+        var move = parsed.Flag("move");
+        var moveRate = parsed.Double("move-rate", 5);
+        var start = new Protocol.Packets.Position((short)parsed.Int("x", 0), (short)parsed.Int("y", 0));
+        var says = parsed.All("say");
+        if ((move || says.Count > 0) && character is null)
+            throw new UsageException("--move and --say need --character");
+        if (moveRate <= 0 || moveRate > 100)
+            throw new UsageException("--move-rate must be in (0, 100]");
         parsed.RejectUnknown();
 
         var events = new BotEvents(stdout);
@@ -54,9 +66,13 @@ internal sealed class BotCommand : IToolCommand
         await using (client)
         {
             events.Connected(client.Version.ToString());
+            var inField = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var setField = client.Table.TryGetWriter("SetField", out var setFieldBinding) ? setFieldBinding.Opcode : (ushort)0xFFFF;
             var receiving = client.ReceiveAsync((opcode, body) =>
             {
                 events.Received(opcode, PacketNames.ServerPacket(client.Table, opcode), body.Length);
+                if (opcode == setField)
+                    inField.TrySetResult();
                 return ValueTask.CompletedTask;
             }, cancellationToken);
 
@@ -66,6 +82,13 @@ internal sealed class BotCommand : IToolCommand
                     await SendAsync(client, events, "CharacterLoggedInHandle", BotPackets.CharacterLoggedIn(client.Version, characterId), cancellationToken);
                 foreach (var (name, payload) in sends)
                     await SendAsync(client, events, name, payload, cancellationToken);
+                if (move || says.Count > 0)
+                {
+                    if (await Task.WhenAny(inField.Task, receiving, Task.Delay(TimeSpan.FromSeconds(15), cancellationToken)) != inField.Task)
+                        events.Error("no SetField: not moving or chatting");
+                    else
+                        await PlayAsync(client, events, says, move ? moveRate : 0, start, stay, cancellationToken);
+                }
             }
             catch (InvalidOperationException ex)
             {
@@ -80,7 +103,7 @@ internal sealed class BotCommand : IToolCommand
                 // The server dropped us mid-send; the receive loop reports it.
             }
 
-            var finished = await Task.WhenAny(receiving, Task.Delay(stay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default));
+            var finished = await Task.WhenAny(receiving, Task.Delay(move ? TimeSpan.FromMilliseconds(200) : stay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default));
             if (finished == receiving)
             {
                 var result = await receiving;
@@ -93,6 +116,22 @@ internal sealed class BotCommand : IToolCommand
             events.Closed("client");
             return 0;
         }
+    }
+
+    /// <summary>Sends the chat lines, then walks for <paramref name="stay"/> (the stay is spent here when moving).</summary>
+    private static async Task PlayAsync(BotClient client, BotEvents events, IReadOnlyList<string> says, double moveRate, Protocol.Packets.Position start, TimeSpan stay, CancellationToken cancellationToken)
+    {
+        foreach (var text in says)
+            await SendAsync(client, events, "CharacterChatGeneralHandle", MovementPayloads.ChatGeneral(client.Version, text), cancellationToken);
+        if (moveRate <= 0)
+            return;
+        var interval = TimeSpan.FromSeconds(1 / moveRate);
+        var walker = new MovementWalker(start);
+        var until = DateTime.UtcNow + stay;
+        ushort sequence = 0;
+        using var timer = new PeriodicTimer(interval);
+        while (DateTime.UtcNow < until && await timer.WaitForNextTickAsync(cancellationToken))
+            await SendAsync(client, events, "CharacterMoveHandle", walker.Step(client.Version, sequence++, (short)interval.TotalMilliseconds), cancellationToken);
     }
 
     private static async Task SendAsync(BotClient client, BotEvents events, string name, byte[] payload, CancellationToken cancellationToken)
