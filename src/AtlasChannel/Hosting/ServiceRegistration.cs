@@ -9,6 +9,7 @@ using AtlasChannel.Features.Chairs;
 using AtlasChannel.Features.Chalkboards;
 using AtlasChannel.Features.Chat;
 using AtlasChannel.Features.Login;
+using AtlasChannel.Features.Movement;
 using AtlasChannel.Features.Sessions;
 using AtlasChannel.Features.Stats;
 using AtlasChannel.Handlers;
@@ -68,6 +69,7 @@ public static class ServiceRegistration
         services.AddCharacterInfoFeature();
         services.AddStatsFeature();
         services.AddChatFeature().AddChairFeature().AddChalkboardFeature();
+        services.AddMovementFeature();
         services.AddSingleton<LoginCommands>();
         services.AddSingleton<LoginFollowUps>();
         services.AddSingleton<LoginGate>();

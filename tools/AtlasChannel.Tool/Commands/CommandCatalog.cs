@@ -11,6 +11,7 @@ internal static class CommandCatalog
         new DecodeCommand(),
         new BotCommand(),
         new ContractCommand(),
+        new LoadCommand(),
     ];
 
     public static IToolCommand? Find(string name) =>

@@ -1,0 +1,116 @@
+using AtlasChannel.Features.Movement;
+using AtlasChannel.Messaging;
+using AtlasChannel.Packets;
+using AtlasChannel.Protocol;
+using AtlasChannel.Protocol.Crypto;
+using AtlasChannel.Protocol.Opcodes;
+using AtlasChannel.Sessions;
+using AtlasChannel.Tenancy;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AtlasChannel.Benchmarks.Fanout;
+
+/// <summary>
+/// One movement event to 50 sessions, through to each session's encrypted bytes: encode once via
+/// <see cref="Packets.Fanout"/> and queue, then each session's write path (copy into its output buffer +
+/// <see cref="MapleCipher.EncryptInPlace"/>), against a naive per-recipient encode. Numbers are per recipient.
+/// </summary>
+[MemoryDiagnoser]
+public class FanoutBenchmarks
+{
+    private const int Recipients = 50;
+    private const uint Henesys = 100000000;
+
+    // common.md §6.5: start (100, 200), NORMAL, JUMP, FALL_DOWN (43 bytes).
+    private static readonly byte[] Path = Convert.FromHexString(
+        "6400C80003" + "006E00C800320000000C00049600" + "01B0FF70FE065A00" + "0F8C00040100002C0100000C00067800");
+
+    private readonly SessionRegistry _registry = new();
+    private readonly Session[] _recipients = new Session[Recipients];
+    private readonly MapleCipher[] _ciphers = new MapleCipher[Recipients];
+    private readonly byte[][] _outputs = new byte[Recipients][];
+    private Session _mover = null!;
+    private MapKey _map;
+    private MovementRelay _relay;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var tenant = new Tenant(Guid.Parse("083839c6-c47c-42a6-9585-76492795d123"), "GMS", 83, 1);
+        var version = new ClientVersion("GMS", 83, 1);
+        var table = BundledTemplates.Load(version);
+        var settings = new TenantSettings(tenant, version, table, "127.0.0.1", [new WorldSettings(0, [new ChannelSettings(0, 7575)])]);
+        var server = new ChannelServer(settings, 0, 0, 7575);
+        _mover = InField(server, 1);
+        for (var i = 0; i < Recipients; i++)
+        {
+            _recipients[i] = InField(server, 100 + i);
+            _ciphers[i] = MapleCipher.ServerSend(version, MapleIv.FromHex("523078E9"));
+            _outputs[i] = new byte[4096];
+        }
+
+        _map = _mover.Map;
+        _relay = new MovementRelay(_mover.CharacterId, Path);
+    }
+
+    /// <summary>Encode once, queue the shared packet to 50 sessions, then each write loop copies and encrypts it.</summary>
+    [Benchmark(OperationsPerInvoke = Recipients)]
+    public int EncodeOnceFanout()
+    {
+        var sent = _registry.SendToMap(_map, MovementPackets.MovementWriter, _relay, MovementPackets.Movement, except: _mover);
+        var bytes = 0;
+        for (var i = 0; i < _recipients.Length; i++)
+        {
+            while (_recipients[i].Outbound.TryRead(out var packet))
+            {
+                var wire = packet.Length + PacketHeader.Length;
+                var span = _outputs[i].AsSpan(0, wire);
+                packet.Body.CopyTo(span[PacketHeader.Length..]);
+                packet.Release();
+                _ciphers[i].EncryptInPlace(span);
+                bytes += wire;
+            }
+        }
+
+        return sent + bytes;
+    }
+
+    /// <summary>Baseline: every recipient gets its own freshly encoded array, then the same copy + encrypt.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Recipients)]
+    public int NaivePerRecipientEncode()
+    {
+        var bytes = 0;
+        for (var i = 0; i < _recipients.Length; i++)
+        {
+            var body = _recipients[i].Encoder.EncodeToArray(MovementPackets.MovementWriter, _relay, MovementPackets.Movement)!;
+            var wire = body.Length + PacketHeader.Length;
+            var span = _outputs[i].AsSpan(0, wire);
+            body.CopyTo(span[PacketHeader.Length..]);
+            _ciphers[i].EncryptInPlace(span);
+            bytes += wire;
+        }
+
+        return bytes;
+    }
+
+    private Session InField(ChannelServer server, int characterId)
+    {
+        var session = new Session(Guid.NewGuid(), server, new PacketEncoder(server.Opcodes), 1024, TimeProvider.System, NullLogger.Instance);
+        session.Attach(new NullTransport());
+        _registry.Add(session);
+        session.TryBeginLogin(characterId, characterId);
+        _registry.TryClaim(session, characterId, characterId);
+        _registry.EnterField(session, characterId, characterId, "b", false, Henesys);
+        return session;
+    }
+
+    private sealed class NullTransport : ISessionTransport
+    {
+        public string RemoteEndPoint => "bench";
+
+        public void Abort(string reason)
+        {
+        }
+    }
+}

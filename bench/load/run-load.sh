@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Usage: bench/load/run-load.sh BOTS GROUPS CHANNELS DURATION [OUT_DIR]
+# Starts the embedded default (Release), runs the load tool against it, samples server CPU/RSS every 2 s.
+set -euo pipefail
+BOTS=$1; GROUPS_=$2; CHANNELS=$3; DURATION=$4; OUT=${5:-/tmp/atlas-load}
+FIRST_PORT=${FIRST_PORT:-17575}
+cd "$(dirname "$0")/../.."
+mkdir -p "$OUT"
+tag="b${BOTS}-g${GROUPS_}-c${CHANNELS}"
+dotnet run -c Release --no-build --project src/AtlasChannel -- \
+  --SANDBOX_CHANNELS="$CHANNELS" --SANDBOX_FIRST_PORT="$FIRST_PORT" --SANDBOX_PORT=0 --REST_PORT=$((FIRST_PORT + 500)) \
+  --LOG_LEVEL=warn >"$OUT/server-$tag.log" 2>&1 &
+RUN=$!
+trap 'kill $RUN 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do ss -ltn | grep -q ":$FIRST_PORT " && break; sleep 0.5; done
+SERVER=$(pgrep -P $RUN | head -1); SERVER=${SERVER:-$RUN}
+: >"$OUT/ps-$tag.txt"
+( while kill -0 "$SERVER" 2>/dev/null; do echo "$(date +%s.%N) $(ps -o times=,rss= -p "$SERVER")" >>"$OUT/ps-$tag.txt" || true; sleep 2; done ) &
+SAMPLER=$!
+uptime >"$OUT/uptime-$tag.txt"
+dotnet tools/AtlasChannel.Tool/bin/Release/net10.0/atlas-tool.dll load --bots "$BOTS" --maps "$GROUPS_" --channels "$CHANNELS" \
+  --move-rate 5 --duration "$DURATION" --port "$FIRST_PORT" --login-concurrency 50 >"$OUT/report-$tag.json" 2>"$OUT/progress-$tag.txt" || true
+uptime >>"$OUT/uptime-$tag.txt"
+kill $SAMPLER 2>/dev/null || true
+cat "$OUT/report-$tag.json"
+# Columns: wall seconds, cumulative CPU seconds (ps times), RSS KiB. Interval CPU% = dCPU/dwall (100% = one core).
+awk 'NR>1 && $1>t { p=100*($2-c)/($1-t); if (p>mx) mx=p; if (p>5) { s+=p; n++ } } { t=$1; c=$2; if ($3>m) m=$3 }
+     END { printf "server cpu: mean %.0f%% / peak %.0f%% over %d busy 2s intervals; max rss %d MB\n", (n?s/n:0), mx, n, m/1024 }' "$OUT/ps-$tag.txt"

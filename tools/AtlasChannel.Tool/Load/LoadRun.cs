@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.Json;
+using AtlasChannel.Tool.Bot;
+
+namespace AtlasChannel.Tool.Load;
+
+/// <summary>
+/// Logs N bots in, lets them walk (and chat) for the duration, and measures movement fan-out: each receiver matches
+/// a relayed move to its sender's send time by the sequence number stamped in the fragment.
+/// </summary>
+internal sealed class LoadRun(LoadOptions options, TextWriter progress)
+{
+    private readonly LatencyHistogram _latency = new();
+    private readonly LoadBot[] _bots = CreateBots(options);
+    private long _packetsIn;
+    private long _packetsOut;
+    private long _relaysReceived;
+    private long _crossGroupRelays;
+    private long _unmatchedRelays;
+    private long _chatsSent;
+    private long _disconnects;
+    private long _errors;
+    private long _loggedIn;
+    private string _phase = "login";
+
+    private static LoadBot[] CreateBots(LoadOptions o)
+    {
+        var bots = new LoadBot[o.Bots];
+        for (var i = 0; i < bots.Length; i++)
+        {
+            var group = i % o.Groups;
+            bots[i] = new LoadBot(i, o.FirstCharacter + i, group, o.Port + (group % o.Channels), o.Start);
+        }
+
+        return bots;
+    }
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var total = Stopwatch.StartNew();
+        var reporter = ReportProgressAsync(total, progressStop.Token);
+
+        var login = Stopwatch.StartNew();
+        using (var gate = new SemaphoreSlim(options.LoginConcurrency))
+            await Task.WhenAll(_bots.Select(b => LoginAsync(b, gate, cancellationToken)));
+        var loginSeconds = login.Elapsed.TotalSeconds;
+
+        _phase = "move";
+        var inBefore = Interlocked.Read(ref _packetsIn);
+        var outBefore = Interlocked.Read(ref _packetsOut);
+        var phase = Stopwatch.StartNew();
+        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            stop.CancelAfter(options.Duration);
+            var players = _bots.Where(b => b.IsInField).Select(b => PlayAsync(b, stop.Token)).ToList();
+            await Task.WhenAll(players);
+        }
+
+        var phaseSeconds = phase.Elapsed.TotalSeconds;
+        var packetsIn = Interlocked.Read(ref _packetsIn) - inBefore;
+        var packetsOut = Interlocked.Read(ref _packetsOut) - outBefore;
+
+        _phase = "close";
+        foreach (var bot in _bots)
+            bot.Stopping = true;
+        await Task.WhenAll(_bots.Select(CloseAsync));
+        await progressStop.CancelAsync();
+        await reporter;
+        await progress.WriteLineAsync();
+        return Report(loginSeconds, phaseSeconds, packetsIn, packetsOut);
+    }
+
+    private async Task LoginAsync(LoadBot bot, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var client = await BotClient.ConnectAsync(options.Host, bot.Port, options.Table, cancellationToken);
+            bot.Client = client;
+            bot.Receiving = client.ReceiveAsync(OnPacket(bot, client), CancellationToken.None);
+            _ = bot.Receiving.ContinueWith(_ =>
+            {
+                if (!bot.Stopping)
+                    Interlocked.Increment(ref _disconnects);
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await client.SendAsync("CharacterLoggedInHandle", BotPackets.CharacterLoggedIn(client.Version, bot.CharacterId), cancellationToken);
+            Interlocked.Increment(ref _packetsOut);
+            var arrived = await Task.WhenAny(bot.InField.Task, bot.Receiving, Task.Delay(options.LoginTimeout, cancellationToken));
+            if (arrived == bot.InField.Task)
+                Interlocked.Increment(ref _loggedIn);
+            else
+                Interlocked.Increment(ref _errors);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or InvalidDataException or InvalidOperationException)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private Func<ushort, ReadOnlyMemory<byte>, ValueTask> OnPacket(LoadBot bot, BotClient client)
+    {
+        var version = client.Version;
+        var setField = client.Table.TryGetWriter("SetField", out var s) ? s.Opcode : -1;
+        var movement = client.Table.TryGetWriter("CharacterMovement", out var m) ? m.Opcode : -1;
+        return (opcode, body) =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            Interlocked.Increment(ref _packetsIn);
+            if (opcode == movement)
+                OnRelay(bot, version, body.Span, now);
+            else if (opcode == setField)
+                bot.InField.TrySetResult();
+            return ValueTask.CompletedTask;
+        };
+    }
+
+    private void OnRelay(LoadBot receiver, Protocol.ClientVersion version, ReadOnlySpan<byte> body, long now)
+    {
+        if (!MovementPayloads.TryReadRelay(version, body, out var moverId, out var sequence))
+        {
+            Interlocked.Increment(ref _unmatchedRelays);
+            return;
+        }
+
+        var index = moverId - options.FirstCharacter;
+        if ((uint)index >= (uint)_bots.Length || !_bots[index].TryGetSentAt(sequence, out var sentAt))
+        {
+            Interlocked.Increment(ref _unmatchedRelays);
+            return;
+        }
+
+        _latency.Record((long)Stopwatch.GetElapsedTime(sentAt, now).TotalMicroseconds);
+        Interlocked.Increment(ref _relaysReceived);
+        if (_bots[index].Group != receiver.Group)
+            Interlocked.Increment(ref _crossGroupRelays);
+    }
+
+    private async Task PlayAsync(LoadBot bot, CancellationToken cancellationToken)
+    {
+        var client = bot.Client!;
+        try
+        {
+            var chatting = options.ChatRate > 0 ? ChatAsync(bot, client, cancellationToken) : Task.CompletedTask;
+            if (options.MoveRate > 0)
+            {
+                var interval = TimeSpan.FromSeconds(1 / options.MoveRate);
+                var elapse = (short)Math.Min(interval.TotalMilliseconds, short.MaxValue);
+                await Task.Delay(TimeSpan.FromTicks(Random.Shared.NextInt64(interval.Ticks)), cancellationToken); // spread the bots over the period
+                using var timer = new PeriodicTimer(interval);
+                do
+                {
+                    var sequence = bot.NextSequence++;
+                    var payload = bot.Walker.Step(client.Version, sequence, elapse);
+                    bot.Stamp(sequence, Stopwatch.GetTimestamp());
+                    await client.SendAsync("CharacterMoveHandle", payload, cancellationToken);
+                    Interlocked.Increment(ref _packetsOut);
+                }
+                while (await timer.WaitForNextTickAsync(cancellationToken));
+            }
+
+            await chatting;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The duration is over.
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or ObjectDisposedException)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
+
+    private async Task ChatAsync(LoadBot bot, BotClient client, CancellationToken cancellationToken)
+    {
+        var interval = TimeSpan.FromSeconds(1 / options.ChatRate);
+        await Task.Delay(TimeSpan.FromTicks(Random.Shared.NextInt64(interval.Ticks)), cancellationToken);
+        using var timer = new PeriodicTimer(interval);
+        var n = 0;
+        do
+        {
+            var text = string.Create(CultureInfo.InvariantCulture, $"load {bot.CharacterId} #{n++}");
+            await client.SendAsync("CharacterChatGeneralHandle", MovementPayloads.ChatGeneral(client.Version, text), cancellationToken);
+            Interlocked.Increment(ref _packetsOut);
+            Interlocked.Increment(ref _chatsSent);
+        }
+        while (await timer.WaitForNextTickAsync(cancellationToken));
+    }
+
+    private static async Task CloseAsync(LoadBot bot)
+    {
+        if (bot.Client is not { } client)
+            return;
+        client.Close();
+        if (bot.Receiving is { } receiving)
+            await receiving;
+        await client.DisposeAsync();
+    }
+
+    private async Task ReportProgressAsync(Stopwatch total, CancellationToken cancellationToken)
+    {
+        long lastIn = 0, lastOut = 0;
+        var last = total.Elapsed;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var now = total.Elapsed;
+                var seconds = (now - last).TotalSeconds;
+                var packetsIn = Interlocked.Read(ref _packetsIn);
+                var packetsOut = Interlocked.Read(ref _packetsOut);
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"\r[{now.TotalSeconds,5:F0}s {_phase,-5}] in field {Interlocked.Read(ref _loggedIn)}/{_bots.Length}  out {(packetsOut - lastOut) / seconds,8:F0}/s  in {(packetsIn - lastIn) / seconds,9:F0}/s  relays {_latency.Count}  p99 {_latency.PercentileMilliseconds(99),7:F2} ms  disc {Interlocked.Read(ref _disconnects)}  err {Interlocked.Read(ref _errors)}   ");
+                await progress.WriteAsync(line);
+                await progress.FlushAsync(cancellationToken);
+                (lastIn, lastOut, last) = (packetsIn, packetsOut, now);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Run over.
+        }
+    }
+
+    private string Report(double loginSeconds, double phaseSeconds, long packetsIn, long packetsOut)
+    {
+        // Every move should reach every other in-field bot on the same port (one field per channel).
+        long expected = 0;
+        foreach (var field in _bots.Where(b => b.IsInField).GroupBy(b => b.Port))
+        {
+            var members = field.Count();
+            expected += field.Sum(b => b.MovesSent) * (members - 1);
+        }
+
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("bots", options.Bots);
+            w.WriteNumber("groups", options.Groups);
+            w.WriteNumber("channels", options.Channels);
+            w.WriteNumber("fields", _bots.Select(b => b.Port).Distinct().Count());
+            w.WriteNumber("moveRatePerBot", options.MoveRate);
+            w.WriteNumber("chatRatePerBot", options.ChatRate);
+            w.WriteNumber("loggedIn", Interlocked.Read(ref _loggedIn));
+            w.WriteNumber("loginSeconds", Math.Round(loginSeconds, 3));
+            w.WriteNumber("loginsPerSecond", Math.Round(Interlocked.Read(ref _loggedIn) / loginSeconds, 1));
+            w.WriteNumber("durationSeconds", Math.Round(phaseSeconds, 3));
+            w.WriteNumber("packetsOut", packetsOut);
+            w.WriteNumber("packetsIn", packetsIn);
+            w.WriteNumber("packetsOutPerSecond", Math.Round(packetsOut / phaseSeconds, 1));
+            w.WriteNumber("packetsInPerSecond", Math.Round(packetsIn / phaseSeconds, 1));
+            w.WriteNumber("movesSent", _bots.Sum(b => b.MovesSent));
+            w.WriteNumber("chatsSent", Interlocked.Read(ref _chatsSent));
+            w.WriteNumber("relaysExpected", expected);
+            w.WriteNumber("relaysReceived", Interlocked.Read(ref _relaysReceived));
+            w.WriteNumber("relaysCrossGroup", Interlocked.Read(ref _crossGroupRelays));
+            w.WriteNumber("relaysUnmatched", Interlocked.Read(ref _unmatchedRelays));
+            w.WriteStartObject("fanoutLatencyMs");
+            w.WriteNumber("p50", _latency.PercentileMilliseconds(50));
+            w.WriteNumber("p95", _latency.PercentileMilliseconds(95));
+            w.WriteNumber("p99", _latency.PercentileMilliseconds(99));
+            w.WriteNumber("max", _latency.MaxMilliseconds);
+            w.WriteNumber("samples", _latency.Count);
+            w.WriteEndObject();
+            w.WriteNumber("disconnects", Interlocked.Read(ref _disconnects));
+            w.WriteNumber("errors", Interlocked.Read(ref _errors));
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
