@@ -2,6 +2,7 @@ using AtlasChannel.Features;
 using AtlasChannel.Features.Accounts;
 using AtlasChannel.Features.Channels;
 using AtlasChannel.Features.Login;
+using AtlasChannel.Features.Maps;
 using AtlasChannel.Features.Sessions;
 using AtlasChannel.Handlers;
 using AtlasChannel.Messaging;
@@ -54,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton<ChannelRegistryPeer>();
 
         // Features: client packets…
+        services.AddMapsFeature();
         services.AddSingleton<LoginCommands>();
         services.AddSingleton<LoginGate>();
         services.AddSingleton<IPacketHandler, CharacterLoggedInHandler>();
