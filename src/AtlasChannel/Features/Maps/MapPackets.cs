@@ -8,7 +8,10 @@ namespace AtlasChannel.Features.Maps;
 /// What a CharacterSpawn shows of one character: the snapshot plus where it stands. <see cref="EnteringField"/> = the
 /// character is arriving (it drops in at y − 42 with stance 6), otherwise it is already standing there.
 /// </summary>
-public readonly record struct SpawnView(CharacterSnapshot Character, Position Position, byte Stance, short Foothold, bool EnteringField);
+public readonly record struct SpawnView(CharacterSnapshot Character, Position Position, byte Stance, short Foothold, bool EnteringField, SpawnGuild? Guild = null);
+
+/// <summary>The guild name and emblem shown over a spawned character.</summary>
+public sealed record SpawnGuild(string Name, short LogoBackground, byte LogoBackgroundColor, short Logo, byte LogoColor);
 
 /// <summary>Encoders of the field presence packets (field.md §4, §5) and decoders of the map-change requests (§8, §9).</summary>
 public static class MapPackets
@@ -18,7 +21,7 @@ public static class MapPackets
 
     private const int EmptyForeignBuffBlockLength = 18;
 
-    /// <summary>CharacterSpawn body (field.md §4). Guild, buffs, chair, mini room, chalkboard and rings are not known here and written empty.</summary>
+    /// <summary>CharacterSpawn body (field.md §4). Buffs, chair, mini room, chalkboard and rings are not known here and written empty.</summary>
     public static void WriteCharacterSpawn(PacketWriter writer, ClientVersion version, in SpawnView view)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -32,8 +35,10 @@ public static class MapPackets
         if (version.IsJapan || major >= 83)
             writer.WriteByte(stats.Level);
         writer.WriteString(stats.Name);
-        writer.WriteString(string.Empty) // guild name
-            .WriteInt16(0).WriteByte(0).WriteInt16(0).WriteByte(0); // guild emblem
+        var guild = view.Guild;
+        writer.WriteString(guild?.Name ?? string.Empty)
+            .WriteInt16(guild?.LogoBackground ?? 0).WriteByte(guild?.LogoBackgroundColor ?? 0)
+            .WriteInt16(guild?.Logo ?? 0).WriteByte(guild?.LogoColor ?? 0);
         writer.WriteZeroes(EmptyForeignBuffBlockLength); // [C§7] no buffs: empty mask + defense bytes
         writer.WriteInt16(stats.Job);
         AvatarLook.Write(writer, character);
