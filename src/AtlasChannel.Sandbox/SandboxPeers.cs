@@ -52,6 +52,7 @@ public sealed class SandboxPeers : IAsyncDisposable
             new AccountService(options, data.Accounts, data.Sessions, publisher, loggers.CreateLogger<AccountService>()),
             new CharacterService(options, data.Characters, maps, publisher, loggers.CreateLogger<CharacterService>()),
             maps,
+            new PortalService(options, maps, publisher, loggers.CreateLogger<PortalService>()),
         ];
 
         var rest = await SandboxRestServer.StartAsync(data, loggers, cancellationToken);

@@ -53,4 +53,25 @@ public sealed class MapPresenceTests : IAsyncLifetime
         var despawn = await WaitForCharacterPacketAsync(first, "CharacterDespawn", 2);
         Assert.Equal(6, despawn.Length);
     }
+
+    [Fact]
+    public async Task Walking_through_east00_warps_to_the_next_map_and_despawns_for_those_left_behind()
+    {
+        await using var walker = await BotSession.LoginAsync(_harness.FirstPort, 1);
+        await walker.WaitForAsync("SetField");
+        await using var stayer = await BotSession.LoginAsync(_harness.FirstPort, 2);
+        await stayer.WaitForAsync("SetField");
+        await WaitForCharacterPacketAsync(walker, "CharacterSpawn", 2);
+
+        // MapChangeHandle: fieldKey 0, target −1, "east00", x/y, unused, premium 0, chase 0.
+        await walker.Client.SendAsync("MapChangeHandle", Convert.FromHexString("00FFFFFFFF0600656173743030B80B120100000000"));
+
+        var setField = walker.OpcodeOf("SetField");
+        // Warp form: opcode, int32 channel, notifier 0, hasCharacterData 0, int16 0, revive, int32 map, byte portal, int16 hp.
+        var warp = await Eventually.Until(() => walker.Received.FirstOrDefault(p => p.Opcode == setField && p.Body.Length > 7 && p.Body[7] == 0).Body, what: "SetField warp");
+        Assert.Equal(100000001, BinaryPrimitives.ReadInt32LittleEndian(warp.AsSpan(11)));
+        Assert.Equal(1, warp[15]); // the target portal west00
+        await WaitForCharacterPacketAsync(stayer, "CharacterDespawn", 1);
+        await Eventually.True(() => _harness.Sandbox.CharactersIn(new(0, 0, 100000001, Guid.Empty)).Contains(1u), what: "character 1 in map 100000001");
+    }
 }
