@@ -58,6 +58,7 @@ public sealed class SandboxPeers : IAsyncDisposable
             new ExpressionService(options, publisher, loggers.CreateLogger<ExpressionService>()),
             new ChairService(options, publisher, loggers.CreateLogger<ChairService>()),
             new ChalkboardService(options, publisher, loggers.CreateLogger<ChalkboardService>()),
+            new PortalService(options, maps, publisher, loggers.CreateLogger<PortalService>()),
         ];
 
         var rest = await SandboxRestServer.StartAsync(data, loggers, cancellationToken);

@@ -13,6 +13,9 @@ namespace AtlasChannel.Sandbox.Peers;
 internal sealed partial class MapService(SandboxOptions options, FieldPopulation population, PeerPublisher publisher, ILogger<MapService> logger)
     : PeerService(options, logger)
 {
+    // Where a character went through a portal since it logged in: its logout leaves that field, not the login one.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Tenant, FieldKey, uint), FieldKey> _moved = new();
+
     protected override IEnumerable<IDisposable> CreateSubscriptions(IMessageSubscriber subscriber) => [];
 
     public async ValueTask CharacterEnterAsync(Tenant tenant, FieldKey field, uint characterId, CancellationToken cancellationToken)
@@ -23,8 +26,23 @@ internal sealed partial class MapService(SandboxOptions options, FieldPopulation
         await PublishAsync(tenant, field, characterId, MapStatusTypes.CharacterEnter, cancellationToken);
     }
 
-    public async ValueTask CharacterExitAsync(Tenant tenant, FieldKey field, uint characterId, CancellationToken cancellationToken)
+    /// <summary>A map change (portal): exit the old field, enter the new one.</summary>
+    public async ValueTask CharacterMoveAsync(Tenant tenant, FieldKey from, FieldKey to, uint characterId, CancellationToken cancellationToken)
     {
+        var login = _moved.FirstOrDefault(m => m.Key.Item1 == tenant && m.Key.Item3 == characterId && m.Value == from).Key;
+        _moved.TryRemove(login, out _);
+        _moved[login == default ? (tenant, from, characterId) : login] = to;
+        await CharacterExitAsync(tenant, from, characterId, followMoves: false, cancellationToken);
+        await CharacterEnterAsync(tenant, to, characterId, cancellationToken);
+    }
+
+    public ValueTask CharacterExitAsync(Tenant tenant, FieldKey field, uint characterId, CancellationToken cancellationToken) =>
+        CharacterExitAsync(tenant, field, characterId, followMoves: true, cancellationToken);
+
+    private async ValueTask CharacterExitAsync(Tenant tenant, FieldKey field, uint characterId, bool followMoves, CancellationToken cancellationToken)
+    {
+        if (followMoves && _moved.TryRemove((tenant, field, characterId), out var current))
+            field = current;
         population.Exit(field, characterId);
         LogExit(Logger, characterId, field);
         await PublishAsync(tenant, field, characterId, MapStatusTypes.CharacterExit, cancellationToken);

@@ -36,15 +36,30 @@ internal static class FieldEndpoints
             !Http.TryRoute(context, "mapId", out uint mapId) ? Http.Empty(context, StatusCodes.Status400BadRequest)
             : Http.JsonOrNotFound(context, data.Fixtures.TryGet($"data/maps/{Http.Text(mapId)}", out var map) ? map : null));
 
-        // NPC placements and named portals: none in any map (a missing portal name is 200 with []).
+        // NPC placements: none in any map. Named portals: the portals service's table (a missing name is 200 with []).
         api.MapGet("data/maps/{mapId}/npcs", context => EmptyForMap(context));
-        api.MapGet("data/maps/{mapId}/portals", context => EmptyForMap(context));
+        api.MapGet("data/maps/{mapId}/portals", context => PortalsByName(context));
     }
 
     private static Task EmptyForMap(HttpContext context) =>
         Http.TryRoute(context, "mapId", out uint _)
             ? Http.Json(context, JsonApi.EmptyCollection)
             : Http.Empty(context, StatusCodes.Status400BadRequest);
+
+    private static Task PortalsByName(HttpContext context) =>
+        !Http.TryRoute(context, "mapId", out uint mapId)
+            ? Http.Empty(context, StatusCodes.Status400BadRequest)
+            : Http.Json(context, JsonApi.Collection(
+                Peers.SandboxPortals.Named(mapId, context.Request.Query["name"].ToString()), "portals", p => Http.Text(p.Id), static (json, p) =>
+                {
+                    json.WriteString("name", p.Name);
+                    json.WriteString("target", p.TargetName);
+                    json.WriteNumber("type", p.TargetMapId == Peers.SandboxPortals.NoTarget ? 0 : 2);
+                    json.WriteNumber("x", p.X);
+                    json.WriteNumber("y", p.Y);
+                    json.WriteNumber("targetMapId", p.TargetMapId);
+                    json.WriteString("scriptName", "");
+                }));
 
     private static bool TryField(HttpContext context, out FieldKey field)
     {

@@ -10,6 +10,7 @@ using AtlasChannel.Features.Chalkboards;
 using AtlasChannel.Features.Chat;
 using AtlasChannel.Features.Login;
 using AtlasChannel.Features.Movement;
+using AtlasChannel.Features.Maps;
 using AtlasChannel.Features.Sessions;
 using AtlasChannel.Features.Stats;
 using AtlasChannel.Handlers;
@@ -70,6 +71,7 @@ public static class ServiceRegistration
         services.AddStatsFeature();
         services.AddChatFeature().AddChairFeature().AddChalkboardFeature();
         services.AddMovementFeature();
+        services.AddMapsFeature();
         services.AddSingleton<LoginCommands>();
         services.AddSingleton<LoginFollowUps>();
         services.AddSingleton<LoginGate>();

@@ -1,0 +1,27 @@
+using AtlasChannel.Contracts.Rest;
+using AtlasChannel.Messaging;
+using AtlasChannel.Peers;
+
+namespace AtlasChannel.Features.Maps;
+
+/// <summary>DATA map portals (spec/rest/data.md §3): a portal's index in its map, looked up by name.</summary>
+public sealed class PortalDataPeer(PeerHttp http)
+{
+    public const string DataRoot = "DATA";
+
+    /// <summary>The portal id (its index in the map), or null when the map has no portal of that name.</summary>
+    public async Task<uint?> FindIdByNameAsync(Tenant tenant, uint mapId, string portalName, CancellationToken cancellationToken)
+    {
+        var path = $"data/maps/{mapId}/portals?name={Uri.EscapeDataString(portalName)}";
+        var body = await http.GetAsync(DataRoot, path, tenant, cancellationToken);
+        if (body is null)
+            return null;
+        var portals = JsonApiDocument.Parse(body).Collection("portals");
+        // Unknown names come back as 200 []; the first match wins, as in Atlas.
+        if (portals.Count == 0)
+            return null;
+        return uint.TryParse(portals[0].Id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new JsonApiFormatException($"portal id '{portals[0].Id}' of map {mapId} is not a number");
+    }
+}
