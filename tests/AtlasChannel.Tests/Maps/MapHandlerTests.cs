@@ -25,7 +25,13 @@ public sealed class MapHandlerTests
     {
         var portals = new PortalDataPeer(_kit.Http);
         var commands = new PortalCommands(_kit.Publisher);
-        _mapChange = new MapChangeHandler(new CharacterPeer(_kit.Http), portals, commands, NullLogger<MapChangeHandler>.Instance);
+        var cashShopExit = new AtlasChannel.Features.CashShop.CashShopExit(
+            new ChannelRegistryPeer(_kit.Http),
+            new AtlasChannel.Features.Login.LoginCommands(_kit.Publisher),
+            new AtlasChannel.Features.CashShop.CashShopStatus(_kit.Publisher),
+            new AtlasChannel.Features.CashShop.CashShopPresence(),
+            NullLogger<AtlasChannel.Features.CashShop.CashShopExit>.Instance);
+        _mapChange = new MapChangeHandler(cashShopExit, new CharacterPeer(_kit.Http), portals, commands, NullLogger<MapChangeHandler>.Instance);
         _portalScript = new PortalScriptHandler(portals, commands, NullLogger<PortalScriptHandler>.Instance);
         _kit.Responses[WestPortal] = """{"data":[{"type":"portals","id":"2","attributes":{"name":"west00","target":"east00","type":2,"x":100,"y":200,"targetMapId":100000001,"scriptName":""}}]}""";
         _kit.Responses["/api/data/maps/100000000/portals?name=nowhere"] = """{"data":[]}""";
@@ -102,7 +108,7 @@ public sealed class MapHandlerTests
     }
 
     [Fact]
-    public async Task Empty_map_change_leaving_the_cash_shop_is_ignored_without_crashing()
+    public async Task Empty_map_change_from_a_client_not_in_the_cash_shop_does_nothing()
     {
         var session = _kit.InField(_server, 1);
         await _mapChange.HandleAsync(Context(session, "MapChangeHandle", ""), CancellationToken.None);

@@ -8,9 +8,10 @@ namespace AtlasChannel.Features.Maps;
 
 /// <summary>
 /// <c>MapChangeHandle</c> (field.md §8): a walk through a named portal becomes COMMAND_TOPIC_PORTAL ENTER.
-/// The empty body (return from the cash shop) belongs to the cash-shop feature; here it is only logged.
+/// The empty body is the client leaving the cash shop (session-lifecycle.md §9): that flow is the cash-shop feature's.
 /// </summary>
 public sealed partial class MapChangeHandler(
+    CashShop.CashShopExit cashShopExit,
     CharacterPeer characters,
     PortalDataPeer portals,
     PortalCommands commands,
@@ -23,7 +24,7 @@ public sealed partial class MapChangeHandler(
         var session = context.Session;
         if (context.Payload.IsEmpty)
         {
-            LogCashShopExitIgnored(logger, session.Id);
+            await cashShopExit.LeaveAsync(session, cancellationToken);
             return;
         }
 
@@ -55,9 +56,6 @@ public sealed partial class MapChangeHandler(
             LogLookupFailed(logger, session.Id, ex.Message);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: empty MapChangeHandle (leave cash shop) is not handled by the maps feature; ignored")]
-    private static partial void LogCashShopExitIgnored(ILogger logger, Guid sessionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: character {CharacterId} not found; map change dropped")]
     private static partial void LogUnknownCharacter(ILogger logger, Guid sessionId, int characterId);
