@@ -201,40 +201,4 @@ public class StatsEventTests
         Assert.Empty(TestSessions.Drain(neighbour));
         Assert.Empty(TestSessions.Drain(otherTenant));
     }
-
-    [Fact]
-    public async Task Fame_changed_tells_the_target_who_and_the_giver_the_targets_new_total()
-    {
-        var (self, neighbour, otherMap, otherTenant) = Field();
-
-        // Target 1000017 "Atlas" (fame 4 after the change), actor 1000023 "Bob", +1.
-        await DeliverExample<CharacterStatusEvent<CharacterFameChangedBody>>("EVENT_TOPIC_CHARACTER_STATUS__FAME_CHANGED", TestSessions.TenantA);
-
-        Assert.Equal(Normal("26 00 05 03 00 42 6F 62 01"), StatsTestKit.Hex(TestSessions.Drain(self)));
-        Assert.Equal(Normal("26 00 00 05 00 41 74 6C 61 73 01 04 00 00 00"), StatsTestKit.Hex(TestSessions.Drain(neighbour)));
-        Assert.Empty(TestSessions.Drain(otherMap));
-        Assert.Empty(TestSessions.Drain(otherTenant));
-    }
-
-    [Fact]
-    public async Task Fame_changed_down_and_by_a_non_character_actor()
-    {
-        var (self, neighbour, _, _) = Field();
-        await DeliverExample<CharacterStatusEvent<CharacterFameChangedBody>>("EVENT_TOPIC_CHARACTER_STATUS__FAME_CHANGED", TestSessions.TenantA, e => e with
-        {
-            CharacterId = Other,
-            Body = e.Body with { ActorId = Self, Amount = -1 },
-        });
-
-        // Bob's total is −3: a real int32 (FD FF FF FF), not Atlas's int16 + int16 0.
-        Assert.Equal(Normal("26 00 05 05 00 41 74 6C 61 73 00"), StatsTestKit.Hex(TestSessions.Drain(neighbour)));
-        Assert.Equal(Normal("26 00 00 03 00 42 6F 62 00 FD FF FF FF"), StatsTestKit.Hex(TestSessions.Drain(self)));
-
-        await DeliverExample<CharacterStatusEvent<CharacterFameChangedBody>>("EVENT_TOPIC_CHARACTER_STATUS__FAME_CHANGED", TestSessions.TenantA, e => e with
-        {
-            Body = e.Body with { ActorType = "NPC" },
-        });
-        Assert.Empty(TestSessions.Drain(self));
-        Assert.Empty(TestSessions.Drain(neighbour));
-    }
 }

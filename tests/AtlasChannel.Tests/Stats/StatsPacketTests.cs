@@ -67,12 +67,10 @@ public class StatsPacketTests
     }
 
     [Fact]
-    public void Increase_meso_level_up_and_fame_bodies()
+    public void Increase_meso_and_level_up_bodies()
     {
         Assert.Equal(Normal("27 00 05 B0 04 00 00"), Encode(StatsWriters.StatusMessage, 1200, StatusMessagePacket.IncreaseMeso));
         Assert.Equal(Normal("CE 00 00"), Encode(StatsWriters.Effect, 12345, LevelUpEffectPacket.Local));
         Assert.Equal(Normal("C6 00 39 30 00 00 00"), Encode(StatsWriters.EffectForeign, 12345, LevelUpEffectPacket.Foreign));
-        Assert.Equal(Normal("26 00 00 03 00 42 6F 62 01 0B 00 00 00"), Encode(StatsWriters.FameResponse, ("Bob", true, 11), FameResponsePacket.Give));
-        Assert.Equal(Normal("26 00 05 03 00 42 6F 62 01"), Encode(StatsWriters.FameResponse, ("Bob", true), FameResponsePacket.Receive));
     }
 }

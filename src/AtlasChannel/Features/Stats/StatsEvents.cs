@@ -20,7 +20,6 @@ public sealed partial class StatsEvents(ISessionRegistry sessions, CharacterPeer
         ArgumentNullException.ThrowIfNull(subscriber);
         subscriber.Subscribe<CharacterStatusEvent<CharacterStatChangedBody>>(Topics.EventCharacterStatus, OnStatChangedAsync);
         subscriber.Subscribe<CharacterStatusEvent<CharacterExperienceChangedBody>>(Topics.EventCharacterStatus, OnExperienceChanged);
-        subscriber.Subscribe<CharacterStatusEvent<CharacterFameChangedBody>>(Topics.EventCharacterStatus, OnFameChangedAsync);
         subscriber.Subscribe<CharacterStatusEvent<CharacterMesoChangedBody>>(Topics.EventCharacterStatus, OnMesoChanged);
         subscriber.Subscribe<CharacterStatusEvent<CharacterLevelChangedBody>>(Topics.EventCharacterStatus, OnLevelChanged);
     }
@@ -127,44 +126,6 @@ public sealed partial class StatsEvents(ISessionRegistry sessions, CharacterPeer
         return ValueTask.CompletedTask;
     }
 
-    internal async ValueTask OnFameChangedAsync(ConsumedMessage<CharacterStatusEvent<CharacterFameChangedBody>> consumed, CancellationToken cancellationToken)
-    {
-        var status = consumed.Message;
-        var body = status.Body;
-        if (body.ActorType != "CHARACTER")
-            return;
-        var target = Find(consumed.Tenant, status.WorldId, status.CharacterId, channelId: null);
-        var actor = Find(consumed.Tenant, status.WorldId, body.ActorId, channelId: null);
-        if (target is null && actor is null)
-            return;
-
-        var tenant = (target ?? actor)!.Tenant;
-        CharacterResource? targetCharacter, actorCharacter;
-        try
-        {
-            var targetRead = characters.GetAsync(tenant, unchecked((int)status.CharacterId), cancellationToken);
-            var actorRead = characters.GetAsync(tenant, unchecked((int)body.ActorId), cancellationToken);
-            await Task.WhenAll(targetRead, actorRead).ConfigureAwait(false);
-            targetCharacter = await targetRead;
-            actorCharacter = await actorRead;
-        }
-        catch (PeerException ex)
-        {
-            LogCharacterReadFailed(logger, unchecked((int)status.CharacterId), ex.Message);
-            return;
-        }
-
-        if (targetCharacter is null || actorCharacter is null)
-        {
-            LogFameCharacterMissing(logger, status.CharacterId, body.ActorId);
-            return;
-        }
-
-        var up = body.Amount > 0;
-        target?.Send(StatsWriters.FameResponse, (actorCharacter.Attributes.Name, up), FameResponsePacket.Receive);
-        actor?.Send(StatsWriters.FameResponse, (targetCharacter.Attributes.Name, up, (int)targetCharacter.Attributes.Fame), FameResponsePacket.Give);
-    }
-
     private Session? Find(Tenant tenant, byte worldId, uint characterId, byte? channelId)
     {
         if (characterId is 0 or > int.MaxValue)
@@ -183,6 +144,4 @@ public sealed partial class StatsEvents(ISessionRegistry sessions, CharacterPeer
     [LoggerMessage(Level = LogLevel.Warning, Message = "Party of character {CharacterId} could not be read; no party HP sent: {Reason}")]
     private static partial void LogPartyReadFailed(ILogger logger, int characterId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "FAME_CHANGED for character {CharacterId} by {ActorId}: one of them is unknown to CHARACTERS; nothing sent")]
-    private static partial void LogFameCharacterMissing(ILogger logger, uint characterId, uint actorId);
 }

@@ -16,7 +16,6 @@ public static class StatsWriters
     public const string StatusMessage = "CharacterStatusMessage";
     public const string Effect = "CharacterEffect";
     public const string EffectForeign = "CharacterEffectForeign";
-    public const string FameResponse = "FameResponse";
     public const string PartyMemberHp = "PartyMemberHP";
 }
 
@@ -322,18 +321,6 @@ public static class LevelUpEffectPacket
     /// <summary>State: the id of the character who levelled up.</summary>
     public static readonly PacketBody<int> Foreign = static (writer, in context, characterId) =>
         writer.WriteInt32(characterId).WriteByte(TemplateOperations.Code(context, "LEVEL_UP"));
-}
-
-/// <summary><c>FameResponse</c> (chat-social.md §7.2) GIVE and RECEIVE.</summary>
-public static class FameResponsePacket
-{
-    /// <summary>To the giver: target name, up, the target's new total as a real int32 (Atlas writes int16 + int16 0).</summary>
-    public static readonly PacketBody<(string TargetName, bool Up, int NewFame)> Give = static (writer, in context, state) =>
-        writer.WriteByte(TemplateOperations.Code(context, "GIVE")).WriteString(state.TargetName).WriteBool(state.Up).WriteInt32(state.NewFame);
-
-    /// <summary>To the target: giver name, up.</summary>
-    public static readonly PacketBody<(string FromName, bool Up)> Receive = static (writer, in context, state) =>
-        writer.WriteByte(TemplateOperations.Code(context, "RECEIVE")).WriteString(state.FromName).WriteBool(state.Up);
 }
 
 public readonly record struct PartyHp(int CharacterId, int Hp, int MaxHp);
