@@ -77,7 +77,7 @@ public sealed record ChannelHostOptions
             MaxPacketLength = ReadInt(configuration, "MAX_PACKET_LENGTH", 65535, 16, 65535, problems),
             OutboundQueueCapacity = ReadInt(configuration, "OUTBOUND_QUEUE_CAPACITY", 4096, 16, 1_000_000, problems),
             SandboxPort = ReadInt(configuration, "SANDBOX_PORT", 8081, 0, 65535, problems),
-            SandboxChannels = ReadInt(configuration, "SANDBOX_CHANNELS", 2, 1, 20, problems),
+            SandboxChannels = ReadInt(configuration, "SANDBOX_CHANNELS", 2, 1, 64, problems),
             SandboxFirstPort = ReadInt(configuration, "SANDBOX_FIRST_PORT", 7575, 1, 65515, problems),
         };
 
