@@ -14,15 +14,16 @@ namespace AtlasChannel.Features.Maps;
 /// EVENT_TOPIC_CHARACTER_STATUS MAP_CHANGED (character.md) → move the session and send SetField (warp form).
 /// Every session of this channel is local, so "who is in the field" is the registry, not the MAPS endpoint.
 /// </summary>
-public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer characters, TimeProvider clock, ILogger<MapEvents> logger) : IEventHandlers
+public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer characters, TimeProvider clock, ILogger<MapEvents> logger, FieldNpcs? npcs = null) : IEventHandlers
 {
     public void Subscribe(IMessageSubscriber subscriber)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        subscriber.Subscribe<MapStatusEvent<MapCharacterBody>>(Topics.EventMapStatus, (message, _) =>
+        subscriber.Subscribe<MapStatusEvent<MapCharacterBody>>(Topics.EventMapStatus, async (message, cancellationToken) =>
         {
             OnMapStatus(message.Tenant, message.Message);
-            return ValueTask.CompletedTask;
+            if (npcs is not null && message.Message.Type == MapStatusTypes.CharacterEnter)
+                await npcs.SendForEnterAsync(message.Tenant, message.Message, cancellationToken);
         });
         subscriber.Subscribe<CharacterStatusEvent<CharacterMapChangedBody>>(Topics.EventCharacterStatus,
             (message, cancellationToken) => OnMapChangedAsync(message.Tenant, message.Message, cancellationToken));

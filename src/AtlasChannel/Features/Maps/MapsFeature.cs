@@ -9,6 +9,7 @@ public static class MapsFeature
     public static IServiceCollection AddMapsFeature(this IServiceCollection services)
     {
         services.AddSingleton<PortalDataPeer>();
+        services.AddSingleton<FieldNpcs>();
         services.AddSingleton<PortalCommands>();
         services.AddSingleton<IPacketHandler, MapChangeHandler>();
         services.AddSingleton<IPacketHandler, PortalScriptHandler>();
