@@ -1,4 +1,3 @@
-using AtlasChannel.Features.CashShop;
 using AtlasChannel.Packets;
 using AtlasChannel.Protocol.Packets;
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using AtlasChannel.Contracts.Rest;
+using AtlasChannel.Packets;
 using AtlasChannel.Protocol.Opcodes;
 using AtlasChannel.Protocol.Packets;
 
@@ -22,7 +22,7 @@ public static class LoginFollowUpPackets
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(binding);
-        writer.WriteByte(TopScrollMode(binding)).WriteBool(message.Length > 0).WriteString(message);
+        writer.WriteByte(TemplateOptions.OperationOr(binding, "TOP_SCROLL", DefaultTopScrollMode)).WriteBool(message.Length > 0).WriteString(message);
     }
 
     /// <summary>CharacterSkillMacro (inventory-storage.md §9.1): macros sorted by id; <c>mute</c> is the inverse of shout.</summary>
@@ -41,13 +41,4 @@ public static class LoginFollowUpPackets
                 .WriteInt32(unchecked((int)macro.Attributes.SkillId3));
         }
     }
-
-    private static byte TopScrollMode(WriterBinding binding) =>
-        binding.Options is { ValueKind: JsonValueKind.Object } options
-        && options.TryGetProperty("operations", out var operations)
-        && operations.ValueKind == JsonValueKind.Object
-        && operations.TryGetProperty("TOP_SCROLL", out var mode)
-        && mode.TryGetByte(out var value)
-            ? value
-            : DefaultTopScrollMode;
 }

@@ -26,10 +26,7 @@ public sealed partial class LoginFollowUps(PeerHttp http, ILogger<LoginFollowUps
             var body = await http.GetAsync(Worlds, $"worlds/{session.Server.WorldId}", session.Tenant, cancellationToken);
             if (body is null)
                 return;
-            var attributes = JsonApiDocument.Parse(body).Single("worlds").Attributes;
-            var message = attributes.ValueKind == System.Text.Json.JsonValueKind.Object && attributes.TryGetProperty("message", out var text) && text.ValueKind == System.Text.Json.JsonValueKind.String
-                ? text.GetString() ?? string.Empty
-                : string.Empty;
+            var message = JsonApiDocument.Parse(body).Single("worlds").Attributes.StringOrNull("message") ?? string.Empty;
             if (message.Length > 0)
                 session.Send(LoginFollowUpPackets.WorldMessageWriter, message, static (writer, in context, text) => LoginFollowUpPackets.WriteTopScroll(writer, context.Binding, text));
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AtlasChannel.Contracts;
 using AtlasChannel.Contracts.Rest;
 using AtlasChannel.Messaging;
+using AtlasChannel.Packets;
 using AtlasChannel.Peers;
 using AtlasChannel.Protocol.Opcodes;
 using AtlasChannel.Protocol.Packets;
@@ -77,7 +78,7 @@ public sealed partial class FieldNpcs(SessionRegistry registry, PeerHttp http, I
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(binding);
-        writer.WriteByte(GrantFlag(binding)).WriteInt32(npc.ObjectId);
+        writer.WriteByte(TemplateOptions.OperationOr(binding, "GRANT", 1)).WriteInt32(npc.ObjectId);
         WritePlacement(writer, npc);
     }
 
@@ -85,13 +86,6 @@ public sealed partial class FieldNpcs(SessionRegistry registry, PeerHttp http, I
         writer.WriteInt32(npc.TemplateId).WriteInt16(npc.X).WriteInt16(npc.Cy)
             .WriteByte(npc.FacesLeft ? (byte)0 : (byte)1) // moveAction is 0 when the WZ entry has f = 1
             .WriteInt16(npc.Foothold).WriteInt16(npc.Rx0).WriteInt16(npc.Rx1).WriteBool(true);
-
-    private static byte GrantFlag(WriterBinding binding) =>
-        binding.Options is { ValueKind: JsonValueKind.Object } options
-        && options.TryGetProperty("operations", out var operations) && operations.ValueKind == JsonValueKind.Object
-        && operations.TryGetProperty("GRANT", out var grant) && grant.TryGetByte(out var value)
-            ? value
-            : (byte)1;
 
     private static int Int(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : 0;

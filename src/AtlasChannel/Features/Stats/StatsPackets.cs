@@ -19,35 +19,6 @@ public static class StatsWriters
     public const string PartyMemberHp = "PartyMemberHP";
 }
 
-/// <summary>Mode / operation bytes from a writer's template <c>options.operations</c> (numbers or "0x.." strings).</summary>
-public static class TemplateOperations
-{
-    /// <summary>The code of <paramref name="name"/>; a missing name is a broken template and fails loudly.</summary>
-    public static byte Code(in WriterContext context, string name)
-    {
-        if (context.Binding.Options is { ValueKind: JsonValueKind.Object } options
-            && options.TryGetProperty("operations", out var operations)
-            && operations.ValueKind == JsonValueKind.Object
-            && operations.TryGetProperty(name, out var value)
-            && TryParse(value, out var code))
-            return code;
-        throw new InvalidOperationException($"Writer {context.Binding.Writer} of {context.Version} has no operation {name} in its template options");
-    }
-
-    private static bool TryParse(JsonElement value, out byte code)
-    {
-        code = 0;
-        if (value.ValueKind == JsonValueKind.Number)
-            return value.TryGetByte(out code);
-        if (value.ValueKind != JsonValueKind.String)
-            return false;
-        var text = value.GetString() ?? string.Empty;
-        return text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            ? byte.TryParse(text.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out code)
-            : byte.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out code);
-    }
-}
-
 /// <summary>One stat of a <c>StatChanged</c>: its <c>stat.Type</c> name and value (written at the stat's wire width).</summary>
 public readonly record struct StatValue(string Name, long Value);
 
@@ -276,7 +247,7 @@ public static class StatusMessagePacket
 {
     public static readonly PacketBody<ExperienceGain> IncreaseExperience = static (writer, in context, gain) =>
     {
-        writer.WriteByte(TemplateOperations.Code(context, "INCREASE_EXPERIENCE"));
+        writer.WriteByte(TemplateOptions.Operation(context, "INCREASE_EXPERIENCE"));
         writer.WriteBool(gain.White);
         writer.WriteInt32(gain.Amount);
         writer.WriteBool(gain.InChat);
@@ -299,7 +270,7 @@ public static class StatusMessagePacket
     };
 
     public static readonly PacketBody<int> IncreaseMeso = static (writer, in context, amount) =>
-        writer.WriteByte(TemplateOperations.Code(context, "INCREASE_MESO")).WriteInt32(amount);
+        writer.WriteByte(TemplateOptions.Operation(context, "INCREASE_MESO")).WriteInt32(amount);
 
     private static void Tail(PacketWriter writer, ClientVersion version, ExperienceGain gain)
     {
@@ -316,11 +287,11 @@ public static class StatusMessagePacket
 public static class LevelUpEffectPacket
 {
     public static readonly PacketBody<int> Local = static (writer, in context, _) =>
-        writer.WriteByte(TemplateOperations.Code(context, "LEVEL_UP"));
+        writer.WriteByte(TemplateOptions.Operation(context, "LEVEL_UP"));
 
     /// <summary>State: the id of the character who levelled up.</summary>
     public static readonly PacketBody<int> Foreign = static (writer, in context, characterId) =>
-        writer.WriteInt32(characterId).WriteByte(TemplateOperations.Code(context, "LEVEL_UP"));
+        writer.WriteInt32(characterId).WriteByte(TemplateOptions.Operation(context, "LEVEL_UP"));
 }
 
 public readonly record struct PartyHp(int CharacterId, int Hp, int MaxHp);

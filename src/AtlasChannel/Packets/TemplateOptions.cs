@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AtlasChannel.Protocol.Opcodes;
 
-namespace AtlasChannel.Features.CashShop;
+namespace AtlasChannel.Packets;
 
 /// <summary>
 /// Reads a code from a template binding's <c>options.&lt;group&gt;.&lt;key&gt;</c>. Templates spell codes either as
@@ -35,4 +35,15 @@ public static class TemplateOptions
         TryGetCode(options, group, key, out var code)
             ? code
             : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"writer '{writer}' has no options.{group}.{key}"));
+
+    /// <summary>The template's <c>options.operations.&lt;key&gt;</c> of the writer being encoded; throws when missing.</summary>
+    public static byte Operation(in WriterContext context, string key) =>
+        Code(context.Binding.Options, "operations", key, context.Binding.Writer);
+
+    /// <summary><c>options.operations.&lt;key&gt;</c>, or <paramref name="fallback"/> when the template does not name it.</summary>
+    public static byte OperationOr(WriterBinding binding, string key, byte fallback)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        return TryGetCode(binding.Options, "operations", key, out var code) ? code : fallback;
+    }
 }
