@@ -49,26 +49,8 @@ public sealed partial class InMemoryMessageBus : IMessageBus
 
     public Task<bool> PublishAsync(string topicToken, ReadOnlyMemory<byte> key, object message, Tenant? tenant, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(topicToken);
-        ArgumentNullException.ThrowIfNull(message);
-        byte[] value;
-        try
-        {
-            value = _registry.Serialize(message);
-        }
-#pragma warning disable CA1031 // Publishing never throws; the failure is logged with its content.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            _stats.OnPublishFailed(topicToken);
-            LogSerializationFailed(_logger, ex, topicToken, MessageKeys.Describe(key.Span), message.ToString());
+        if (!OutboundMessage.TryEncode(_registry, _stats, _logger, topicToken, key, message, tenant, out var value, out var headers))
             return Task.FromResult(false);
-        }
-
-        var headers = new Headers();
-        if (tenant is { } t)
-            TenantHeaders.Write(headers, t);
-        TraceHeaders.Inject(headers, System.Diagnostics.Activity.Current);
         return Task.FromResult(Inject(topicToken, key.ToArray(), value, headers));
     }
 
@@ -125,9 +107,6 @@ public sealed partial class InMemoryMessageBus : IMessageBus
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not serialise a message for {Topic} (key {Key}): {Content}")]
-    private static partial void LogSerializationFailed(ILogger logger, Exception exception, string topic, string key, string? content);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bus stopped; message for {Topic} (key {Key}) not delivered: {Content}")]
     private static partial void LogBusStopped(ILogger logger, string topic, string key, string content);

@@ -52,26 +52,8 @@ internal sealed partial class KafkaCommandPublisher : ICommandPublisher, IDispos
 
     public Task<bool> PublishAsync(string topicToken, ReadOnlyMemory<byte> key, object message, Tenant? tenant, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(topicToken);
-        ArgumentNullException.ThrowIfNull(message);
-        byte[] value;
-        try
-        {
-            value = _registry.Serialize(message);
-        }
-#pragma warning disable CA1031 // Publishing never throws; the failure is logged with its content.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            _stats.OnPublishFailed(topicToken);
-            LogSerializationFailed(_logger, ex, topicToken, MessageKeys.Describe(key.Span), message.ToString());
+        if (!OutboundMessage.TryEncode(_registry, _stats, _logger, topicToken, key, message, tenant, out var value, out var headers))
             return Task.FromResult(false);
-        }
-
-        var headers = new Headers();
-        if (tenant is { } t)
-            TenantHeaders.Write(headers, t);
-        TraceHeaders.Inject(headers, Activity.Current);
         return ProduceAsync(topicToken, new Message<byte[], byte[]> { Key = KeyBytes(key), Value = value, Headers = headers }, cancellationToken);
     }
 
@@ -173,9 +155,6 @@ internal sealed partial class KafkaCommandPublisher : ICommandPublisher, IDispos
         System.Runtime.InteropServices.MemoryMarshal.TryGetArray(key, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : key.ToArray();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not serialise a message for {Topic} (key {Key}): {Content}")]
-    private static partial void LogSerializationFailed(ILogger logger, Exception exception, string topic, string key, string? content);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message to {Topic} (key {Key}) was not delivered: {Reason}. Content: {Content}")]
     private static partial void LogDeliveryFailed(ILogger logger, string topic, string key, string reason, string content);
