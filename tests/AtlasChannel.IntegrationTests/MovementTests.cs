@@ -59,7 +59,8 @@ public sealed class MovementTests : IAsyncLifetime
         using var errors = new StringWriter();
         var options = new LoadOptions(4, 2, 10, 1, TimeSpan.FromSeconds(1.5), "127.0.0.1", _harness.FirstPort, 2, 2000,
             new Protocol.Packets.Position(0, 0), 4, TimeSpan.FromSeconds(15), null);
-        var report = await new LoadRun(options, errors).RunAsync(CancellationToken.None);
+        using var run = new LoadRun(options, errors);
+        var report = await run.RunAsync(CancellationToken.None);
 
         using var doc = JsonDocument.Parse(report);
         var root = doc.RootElement;

@@ -190,7 +190,8 @@ public sealed partial class ChannelApplication : IAsyncDisposable
                         services.GetRequiredService<ChannelMetrics>(),
                         services.GetRequiredService<ConnectionLimits>(),
                         services.GetRequiredService<TimeProvider>(),
-                        services.GetRequiredService<ILoggerFactory>().CreateLogger("AtlasChannel.Sessions"));
+                        services.GetRequiredService<ILoggerFactory>().CreateLogger("AtlasChannel.Sessions"),
+                        services.GetRequiredService<FlushPacer>());
                     var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
                     listen.Run(connection => handler.HandleAsync(connection, stopping));
                 });

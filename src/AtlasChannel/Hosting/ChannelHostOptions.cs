@@ -46,6 +46,11 @@ public sealed record ChannelHostOptions
     /// <summary>Packets a session may have queued before it counts as not reading and is disconnected.</summary>
     public int OutboundQueueCapacity { get; init; } = 4096;
 
+    public const int DefaultFlushIntervalMs = 10;
+
+    /// <summary>A session that flushed less than this ago waits for the next tick before its next socket write (0 = flush at once).</summary>
+    public TimeSpan OutboundFlushInterval { get; init; } = TimeSpan.FromMilliseconds(DefaultFlushIntervalMs);
+
     /// <summary>Sandbox REST port for the embedded default.</summary>
     public int SandboxPort { get; init; } = 8081;
 
@@ -76,6 +81,7 @@ public sealed record ChannelHostOptions
             HeartbeatInterval = TimeSpan.FromMilliseconds(ReadInt(configuration, "HEARTBEAT_INTERVAL_MS", 10_000, 100, 14_000, problems)),
             MaxPacketLength = ReadInt(configuration, "MAX_PACKET_LENGTH", 65535, 16, 65535, problems),
             OutboundQueueCapacity = ReadInt(configuration, "OUTBOUND_QUEUE_CAPACITY", 4096, 16, 1_000_000, problems),
+            OutboundFlushInterval = TimeSpan.FromMilliseconds(ReadInt(configuration, "OUTBOUND_FLUSH_INTERVAL_MS", DefaultFlushIntervalMs, 0, 1_000, problems)),
             SandboxPort = ReadInt(configuration, "SANDBOX_PORT", 8081, 0, 65535, problems),
             SandboxChannels = ReadInt(configuration, "SANDBOX_CHANNELS", 2, 1, 64, problems),
             SandboxFirstPort = ReadInt(configuration, "SANDBOX_FIRST_PORT", 7575, 1, 65515, problems),

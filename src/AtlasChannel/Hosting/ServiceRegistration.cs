@@ -40,6 +40,7 @@ public static class ServiceRegistration
         services.AddSingleton<ChannelMetrics>();
         services.AddSingleton<ReadinessState>();
         services.AddSingleton(new ConnectionLimits(options.MaxPacketLength, options.OutboundQueueCapacity));
+        services.AddSingleton(sp => new FlushPacer(options.OutboundFlushInterval, sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<ISessionRegistry>(sp => sp.GetRequiredService<SessionRegistry>());

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using AtlasChannel.Handlers;
 using AtlasChannel.Observability;
@@ -27,6 +28,7 @@ public sealed partial class ChannelConnectionHandler
     private readonly ChannelMetrics _metrics;
     private readonly ConnectionLimits _limits;
     private readonly TimeProvider _clock;
+    private readonly FlushPacer _pacer;
     private readonly ILogger _logger;
 
     public ChannelConnectionHandler(
@@ -37,7 +39,8 @@ public sealed partial class ChannelConnectionHandler
         ChannelMetrics metrics,
         ConnectionLimits limits,
         TimeProvider clock,
-        ILogger logger)
+        ILogger logger,
+        FlushPacer? pacer = null)
     {
         _server = server;
         _encoder = new PacketEncoder(server.Opcodes);
@@ -48,6 +51,7 @@ public sealed partial class ChannelConnectionHandler
         _limits = limits;
         _clock = clock;
         _logger = logger;
+        _pacer = pacer ?? FlushPacer.Immediate;
     }
 
     public ChannelServer Server => _server;
@@ -127,8 +131,11 @@ public sealed partial class ChannelConnectionHandler
     private async Task WriteLoopAsync(Session session, PipeWriter output, MapleCipher cipher)
     {
         var reader = session.Outbound;
+        var lastFlush = 0L;
         while (await reader.WaitToReadAsync())
         {
+            if (_pacer.ShouldWait(lastFlush, Stopwatch.GetTimestamp()))
+                await _pacer.NextTickAsync();
             var packets = 0;
             long bytes = 0;
             while (!session.IsClosed && reader.TryRead(out var packet))
@@ -147,6 +154,7 @@ public sealed partial class ChannelConnectionHandler
                 return;
             _metrics.PacketsSent(packets, bytes);
             var flush = await output.FlushAsync();
+            lastFlush = Stopwatch.GetTimestamp();
             if (flush.IsCompleted || flush.IsCanceled)
                 return;
         }

@@ -17,6 +17,15 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void Outbound_pacing_defaults_to_ten_milliseconds_and_can_be_turned_off()
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(10), ChannelHostOptions.From(Config()).OutboundFlushInterval);
+        Assert.Equal(TimeSpan.Zero, ChannelHostOptions.From(Config(("OUTBOUND_FLUSH_INTERVAL_MS", "0"))).OutboundFlushInterval);
+        var ex = Assert.Throws<ConfigurationException>(() => ChannelHostOptions.From(Config(("OUTBOUND_FLUSH_INTERVAL_MS", "-1"))));
+        Assert.Contains("OUTBOUND_FLUSH_INTERVAL_MS", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_bad_key_is_named()
     {
         var ex = Assert.Throws<ConfigurationException>(() => ChannelHostOptions.From(Config(

@@ -53,7 +53,7 @@ internal sealed class LoadCommand : IToolCommand
 
         var table = templateFile is null ? null : OpcodeTable.Parse(await File.ReadAllTextAsync(templateFile, cancellationToken));
         var options = new LoadOptions(bots, groups, moveRate, chatRate, TimeSpan.FromSeconds(duration), host, port, channels, first, start, concurrency, TimeSpan.FromSeconds(loginTimeout), table);
-        var run = new LoadRun(options, stderr);
+        using var run = new LoadRun(options, stderr);
         string report;
         try
         {

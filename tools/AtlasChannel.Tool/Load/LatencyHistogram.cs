@@ -1,53 +1,96 @@
 namespace AtlasChannel.Tool.Load;
 
 /// <summary>
-/// A lock-free latency histogram: 10 µs buckets up to 10 s (8 MB), exact maximum. Many receive loops record into
-/// it concurrently; percentiles are read once at the end.
+/// A single-writer latency histogram: 10 µs buckets to 100 ms, 100 µs to 1 s, 1 ms to 10 s (≈ 28k buckets,
+/// 220 KB), exact maximum. Each receive thread owns one (<see cref="ReceiveShards"/>), so recording is plain
+/// increments with no cache line bouncing between cores; readers merge the shards (<see cref="Merged"/>).
 /// </summary>
 internal sealed class LatencyHistogram
 {
-    private const long BucketMicros = 10;
-    private const int Buckets = 1_000_000;
+    private const long FineMicros = 10;
+    private const long FineLimit = 100_000;
+    private const long MidMicros = 100;
+    private const long MidLimit = 1_000_000;
+    private const long CoarseMicros = 1_000;
+    private const long CoarseLimit = 10_000_000;
+    private const int FineBuckets = (int)(FineLimit / FineMicros);
+    private const int MidBuckets = (int)((MidLimit - FineLimit) / MidMicros);
+    private const int CoarseBuckets = (int)((CoarseLimit - MidLimit) / CoarseMicros);
+    private const int Buckets = FineBuckets + MidBuckets + CoarseBuckets + 1; // the last one is "≥ 10 s"
+
     private readonly long[] _counts = new long[Buckets];
     private long _total;
     private long _maxMicros;
 
-    public long Count => Interlocked.Read(ref _total);
+    public long Count => Volatile.Read(ref _total);
 
+    public double MaxMilliseconds => Volatile.Read(ref _maxMicros) / 1000.0;
+
+    /// <summary>Only the owning thread records.</summary>
     public void Record(long micros)
     {
         if (micros < 0)
             micros = 0;
-        var bucket = (int)Math.Min(micros / BucketMicros, Buckets - 1);
-        Interlocked.Increment(ref _counts[bucket]);
-        Interlocked.Increment(ref _total);
-        var max = Interlocked.Read(ref _maxMicros);
-        while (micros > max)
-        {
-            var seen = Interlocked.CompareExchange(ref _maxMicros, micros, max);
-            if (seen == max)
-                break;
-            max = seen;
-        }
+        _counts[Index(micros)]++;
+        Volatile.Write(ref _total, _total + 1);
+        if (micros > _maxMicros)
+            Volatile.Write(ref _maxMicros, micros);
     }
 
-    public double MaxMilliseconds => Interlocked.Read(ref _maxMicros) / 1000.0;
-
     /// <summary>The upper edge of the bucket holding the <paramref name="percentile"/>th sample, in ms (0 when empty).</summary>
-    public double PercentileMilliseconds(double percentile)
+    public double PercentileMilliseconds(double percentile) => Merged([this], percentile);
+
+    /// <summary>A percentile over several shards, as if they were one histogram.</summary>
+    public static double Merged(IReadOnlyList<LatencyHistogram> shards, double percentile)
     {
-        var total = Count;
+        ArgumentNullException.ThrowIfNull(shards);
+        long total = 0, maxMicros = 0;
+        foreach (var shard in shards)
+        {
+            total += shard.Count;
+            maxMicros = Math.Max(maxMicros, Volatile.Read(ref shard._maxMicros));
+        }
+
+        var max = maxMicros / 1000.0;
         if (total == 0)
             return 0;
         var rank = (long)Math.Ceiling(total * percentile / 100.0);
         long seen = 0;
         for (var i = 0; i < Buckets; i++)
         {
-            seen += Interlocked.Read(ref _counts[i]);
+            foreach (var shard in shards)
+                seen += Volatile.Read(ref shard._counts[i]);
             if (seen >= rank)
-                return i == Buckets - 1 ? MaxMilliseconds : Math.Min((i + 1) * BucketMicros / 1000.0, MaxMilliseconds);
+                return i == Buckets - 1 ? max : Math.Min(UpperEdgeMicros(i) / 1000.0, max);
         }
 
-        return MaxMilliseconds;
+        return max;
     }
+
+    public static double MergedMaxMilliseconds(IReadOnlyList<LatencyHistogram> shards)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        return shards.Count == 0 ? 0 : shards.Max(s => s.MaxMilliseconds);
+    }
+
+    public static long MergedCount(IReadOnlyList<LatencyHistogram> shards)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        return shards.Sum(s => s.Count);
+    }
+
+    private static int Index(long micros) => micros switch
+    {
+        < FineLimit => (int)(micros / FineMicros),
+        < MidLimit => FineBuckets + (int)((micros - FineLimit) / MidMicros),
+        < CoarseLimit => FineBuckets + MidBuckets + (int)((micros - MidLimit) / CoarseMicros),
+        _ => Buckets - 1,
+    };
+
+    private static long UpperEdgeMicros(int index) => index switch
+    {
+        < FineBuckets => (index + 1) * FineMicros,
+        < FineBuckets + MidBuckets => FineLimit + ((index - FineBuckets + 1) * MidMicros),
+        _ => MidLimit + ((index - FineBuckets - MidBuckets + 1) * CoarseMicros),
+    };
 }

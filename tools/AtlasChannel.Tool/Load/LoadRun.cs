@@ -10,15 +10,11 @@ namespace AtlasChannel.Tool.Load;
 /// Logs N bots in, lets them walk (and chat) for the duration, and measures movement fan-out: each receiver matches
 /// a relayed move to its sender's send time by the sequence number stamped in the fragment.
 /// </summary>
-internal sealed class LoadRun(LoadOptions options, TextWriter progress)
+internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDisposable
 {
-    private readonly LatencyHistogram _latency = new();
+    private readonly ReceiveShards _received = new();
     private readonly LoadBot[] _bots = CreateBots(options);
-    private long _packetsIn;
     private long _packetsOut;
-    private long _relaysReceived;
-    private long _crossGroupRelays;
-    private long _unmatchedRelays;
     private long _chatsSent;
     private long _disconnects;
     private long _errors;
@@ -49,7 +45,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
         var loginSeconds = login.Elapsed.TotalSeconds;
 
         _phase = "move";
-        var inBefore = Interlocked.Read(ref _packetsIn);
+        var inBefore = _received.Sum(static s => s.PacketsIn);
         var outBefore = Interlocked.Read(ref _packetsOut);
         var phase = Stopwatch.StartNew();
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -60,7 +56,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
         }
 
         var phaseSeconds = phase.Elapsed.TotalSeconds;
-        var packetsIn = Interlocked.Read(ref _packetsIn) - inBefore;
+        var packetsIn = _received.Sum(static s => s.PacketsIn) - inBefore;
         var packetsOut = Interlocked.Read(ref _packetsOut) - outBefore;
 
         _phase = "close";
@@ -112,34 +108,35 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
         return (opcode, body) =>
         {
             var now = Stopwatch.GetTimestamp();
-            Interlocked.Increment(ref _packetsIn);
+            var shard = _received.Local;
+            shard.PacketsIn++;
             if (opcode == movement)
-                OnRelay(bot, version, body.Span, now);
+                OnRelay(shard, bot, version, body.Span, now);
             else if (opcode == setField)
                 bot.InField.TrySetResult();
             return ValueTask.CompletedTask;
         };
     }
 
-    private void OnRelay(LoadBot receiver, Protocol.ClientVersion version, ReadOnlySpan<byte> body, long now)
+    private void OnRelay(ReceiveShard shard, LoadBot receiver, Protocol.ClientVersion version, ReadOnlySpan<byte> body, long now)
     {
         if (!MovementPayloads.TryReadRelay(version, body, out var moverId, out var sequence))
         {
-            Interlocked.Increment(ref _unmatchedRelays);
+            shard.UnmatchedRelays++;
             return;
         }
 
         var index = moverId - options.FirstCharacter;
         if ((uint)index >= (uint)_bots.Length || !_bots[index].TryGetSentAt(sequence, out var sentAt))
         {
-            Interlocked.Increment(ref _unmatchedRelays);
+            shard.UnmatchedRelays++;
             return;
         }
 
-        _latency.Record((long)Stopwatch.GetElapsedTime(sentAt, now).TotalMicroseconds);
-        Interlocked.Increment(ref _relaysReceived);
+        shard.Latency.Record((long)Stopwatch.GetElapsedTime(sentAt, now).TotalMicroseconds);
+        shard.RelaysReceived++;
         if (_bots[index].Group != receiver.Group)
-            Interlocked.Increment(ref _crossGroupRelays);
+            shard.CrossGroupRelays++;
     }
 
     private async Task PlayAsync(LoadBot bot, CancellationToken cancellationToken)
@@ -214,10 +211,10 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
             {
                 var now = total.Elapsed;
                 var seconds = (now - last).TotalSeconds;
-                var packetsIn = Interlocked.Read(ref _packetsIn);
+                var packetsIn = _received.Sum(static s => s.PacketsIn);
                 var packetsOut = Interlocked.Read(ref _packetsOut);
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"\r[{now.TotalSeconds,5:F0}s {_phase,-5}] in field {Interlocked.Read(ref _loggedIn)}/{_bots.Length}  out {(packetsOut - lastOut) / seconds,8:F0}/s  in {(packetsIn - lastIn) / seconds,9:F0}/s  relays {_latency.Count}  p99 {_latency.PercentileMilliseconds(99),7:F2} ms  disc {Interlocked.Read(ref _disconnects)}  err {Interlocked.Read(ref _errors)}   ");
+                    $"\r[{now.TotalSeconds,5:F0}s {_phase,-5}] in field {Interlocked.Read(ref _loggedIn)}/{_bots.Length}  out {(packetsOut - lastOut) / seconds,8:F0}/s  in {(packetsIn - lastIn) / seconds,9:F0}/s  relays {LatencyHistogram.MergedCount(_received.Histograms)}  p99 {LatencyHistogram.Merged(_received.Histograms, 99),7:F2} ms  disc {Interlocked.Read(ref _disconnects)}  err {Interlocked.Read(ref _errors)}   ");
                 await progress.WriteAsync(line);
                 await progress.FlushAsync(cancellationToken);
                 (lastIn, lastOut, last) = (packetsIn, packetsOut, now);
@@ -239,6 +236,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
             expected += field.Sum(b => b.MovesSent) * (members - 1);
         }
 
+        var histograms = _received.Histograms;
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -260,15 +258,15 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
             w.WriteNumber("movesSent", _bots.Sum(b => b.MovesSent));
             w.WriteNumber("chatsSent", Interlocked.Read(ref _chatsSent));
             w.WriteNumber("relaysExpected", expected);
-            w.WriteNumber("relaysReceived", Interlocked.Read(ref _relaysReceived));
-            w.WriteNumber("relaysCrossGroup", Interlocked.Read(ref _crossGroupRelays));
-            w.WriteNumber("relaysUnmatched", Interlocked.Read(ref _unmatchedRelays));
+            w.WriteNumber("relaysReceived", _received.Sum(static s => s.RelaysReceived));
+            w.WriteNumber("relaysCrossGroup", _received.Sum(static s => s.CrossGroupRelays));
+            w.WriteNumber("relaysUnmatched", _received.Sum(static s => s.UnmatchedRelays));
             w.WriteStartObject("fanoutLatencyMs");
-            w.WriteNumber("p50", _latency.PercentileMilliseconds(50));
-            w.WriteNumber("p95", _latency.PercentileMilliseconds(95));
-            w.WriteNumber("p99", _latency.PercentileMilliseconds(99));
-            w.WriteNumber("max", _latency.MaxMilliseconds);
-            w.WriteNumber("samples", _latency.Count);
+            w.WriteNumber("p50", LatencyHistogram.Merged(histograms, 50));
+            w.WriteNumber("p95", LatencyHistogram.Merged(histograms, 95));
+            w.WriteNumber("p99", LatencyHistogram.Merged(histograms, 99));
+            w.WriteNumber("max", LatencyHistogram.MergedMaxMilliseconds(histograms));
+            w.WriteNumber("samples", LatencyHistogram.MergedCount(histograms));
             w.WriteEndObject();
             w.WriteNumber("disconnects", Interlocked.Read(ref _disconnects));
             w.WriteNumber("errors", Interlocked.Read(ref _errors));
@@ -277,4 +275,6 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    public void Dispose() => _received.Dispose();
 }
