@@ -234,6 +234,29 @@ public sealed class FieldEntryTests
     }
 
     [Fact]
+    public async Task Map_events_run_the_entry_after_the_spawns_and_only_on_enter()
+    {
+        ServeExamples(ExampleMap);
+        var already = _kit.InField(_server, 1, ExampleMap);
+        var entering = _kit.InField(_server, 2, ExampleMap);
+        var events = new MapEvents(_kit.Registry, new AtlasChannel.Peers.CharacterPeer(_kit.Http), new FixedClock(Now), NullLogger<MapEvents>.Instance, _entry);
+        var subscriber = new Stats.CapturingSubscriber();
+        events.Subscribe(subscriber);
+
+        await subscriber.DeliverAsync(Topics.EventMapStatus, TestSessions.TenantA, Enter(2, ExampleMap));
+
+        var sent = Drained(entering);
+        Assert.StartsWith("A000", sent[0], StringComparison.Ordinal); // CharacterSpawn of character 1 comes first
+        Assert.Equal(11, sent.Count);
+        Assert.Single(Drained(already)); // only the newcomer's CharacterSpawn
+
+        _kit.Requests.Clear();
+        await subscriber.DeliverAsync(Topics.EventMapStatus, TestSessions.TenantA, Enter(2, ExampleMap) with { Type = MapStatusTypes.CharacterExit });
+        Assert.Empty(_kit.Requests);
+        Assert.Empty(Drained(entering));
+    }
+
+    [Fact]
     public async Task A_part_that_throws_is_contained()
     {
         var entering = _kit.InField(_server, 2, ExampleMap);
