@@ -108,6 +108,46 @@ public sealed class FieldObjectEndpointTests(SandboxHost host) : IClassFixture<S
         Assert.Empty(await CollectionAsync(Field(1, 100000000, "chalkboards"), "chalkboards"));
     }
 
+    [Fact]
+    public async Task Leaving_the_field_stands_the_character_up_and_closes_its_chalkboard()
+    {
+        using var mapStatus = new Probe<MapStatusEvent<MapCharacterBody>>(host.Bus, Topics.EventMapStatus);
+        using var chairStatus = new Probe<ChairStatusEvent<ChairCharacterBody>>(host.Bus, Topics.EventChairStatus);
+        using var boardStatus = new Probe<ChalkboardStatusEvent<ChalkboardSetBody>>(host.Bus, Topics.EventChalkboardStatus);
+        var session = Guid.NewGuid();
+        await SessionAsync(session, 2103, SessionStatusTypes.Created);
+        await mapStatus.WaitAsync(e => e.Body.CharacterId == 2103 && e.Type == MapStatusTypes.CharacterEnter);
+        await PublishAsync(Topics.CommandChair, 2103, new ChairCommand<ChairUseBody>
+        {
+            MapId = 100000000, Type = ChairCommandTypes.Use,
+            Body = new ChairUseBody { CharacterId = 2103, ChairType = ChairTypes.Portable, ChairId = 3010000 },
+        });
+        await PublishAsync(Topics.CommandChalkboard, 2103, new ChalkboardCommand<ChalkboardSetBody>
+        {
+            MapId = 100000000, CharacterId = 2103, Type = ChalkboardTypes.Set, Body = new ChalkboardSetBody { Message = "bye" },
+        });
+        await chairStatus.WaitAsync(e => e.Body.CharacterId == 2103 && e.Type == ChairStatusTypes.Used);
+        await boardStatus.WaitAsync(e => e.CharacterId == 2103);
+        var henesys = new FieldKey(0, 0, 100000000, Guid.Empty);
+        Assert.Contains(host.Peers.SeatsIn(henesys), s => s.CharacterId == 2103);
+        Assert.Contains(host.Peers.ChalkboardsIn(henesys), b => b.CharacterId == 2103);
+
+        await SessionAsync(session, 2103, SessionStatusTypes.Destroyed);
+        await mapStatus.WaitAsync(e => e.Body.CharacterId == 2103 && e.Type == MapStatusTypes.CharacterExit);
+        Assert.DoesNotContain(host.Peers.SeatsIn(henesys), s => s.CharacterId == 2103);
+        Assert.DoesNotContain(host.Peers.ChalkboardsIn(henesys), b => b.CharacterId == 2103);
+    }
+
+    private async Task SessionAsync(Guid session, uint characterId, string type)
+    {
+        var status = new SessionStatusEvent
+        {
+            SessionId = session, AccountId = characterId, CharacterId = characterId, WorldId = 0, ChannelId = 0,
+            Issuer = SessionStatusTypes.ChannelIssuer, Type = type,
+        };
+        Assert.True(await host.Bus.PublishAsync(Topics.EventSessionStatus, MessageKeys.Create(characterId), status, host.Tenant));
+    }
+
     private async Task PublishAsync(string topic, uint key, object command) =>
         Assert.True(await host.Bus.PublishAsync(topic, MessageKeys.Create(key), command, host.Tenant));
 }
