@@ -16,6 +16,8 @@ internal sealed class SandboxData
         Population = new FieldPopulation();
         Channels = new ChannelRegistry(options.TimeProvider, options.ChannelRegistrationExpiry);
         Wishlists = new WishlistStore();
+        Seats = new FieldCharacterState<Seat>();
+        Chalkboards = new FieldCharacterState<OpenChalkboard>();
         TenantTemplateJson = TenantTemplate.Read(options);
     }
 
@@ -34,6 +36,12 @@ internal sealed class SandboxData
     public ChannelRegistry Channels { get; }
 
     public WishlistStore Wishlists { get; }
+
+    /// <summary>The chairs service: who sits on what, in which field.</summary>
+    public FieldCharacterState<Seat> Seats { get; }
+
+    /// <summary>The chalkboards service: who has one open, in which field.</summary>
+    public FieldCharacterState<OpenChalkboard> Chalkboards { get; }
 
     /// <summary>The tenant configuration's attributes object (the bundled template).</summary>
     public string TenantTemplateJson { get; }

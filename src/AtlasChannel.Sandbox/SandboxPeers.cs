@@ -46,7 +46,7 @@ public sealed class SandboxPeers : IAsyncDisposable
 
         var data = new SandboxData(options);
         var publisher = new PeerPublisher(bus, loggers.CreateLogger<PeerPublisher>());
-        var maps = new MapService(options, data.Population, publisher, loggers.CreateLogger<MapService>());
+        var maps = new MapService(options, data.Population, publisher, data.Seats, data.Chalkboards, loggers.CreateLogger<MapService>());
         PeerService[] services =
         [
             new AccountService(options, data.Accounts, data.Sessions, publisher, loggers.CreateLogger<AccountService>()),
@@ -56,8 +56,8 @@ public sealed class SandboxPeers : IAsyncDisposable
             new FameService(options, data.Characters, publisher, loggers.CreateLogger<FameService>()),
             new ChatService(options, data.Characters, publisher, loggers.CreateLogger<ChatService>()),
             new ExpressionService(options, publisher, loggers.CreateLogger<ExpressionService>()),
-            new ChairService(options, publisher, loggers.CreateLogger<ChairService>()),
-            new ChalkboardService(options, publisher, loggers.CreateLogger<ChalkboardService>()),
+            new ChairService(options, data.Seats, publisher, loggers.CreateLogger<ChairService>()),
+            new ChalkboardService(options, data.Chalkboards, publisher, loggers.CreateLogger<ChalkboardService>()),
             new PortalService(options, maps, publisher, loggers.CreateLogger<PortalService>()),
         ];
 
@@ -90,6 +90,12 @@ public sealed class SandboxPeers : IAsyncDisposable
 
     /// <summary>The characters the maps service has in <paramref name="field"/>.</summary>
     public IReadOnlyList<uint> CharactersIn(FieldKey field) => _data.Population.CharactersIn(field);
+
+    /// <summary>The characters the chairs service has sitting in <paramref name="field"/>.</summary>
+    public IReadOnlyList<Seat> SeatsIn(FieldKey field) => [.. _data.Seats.In(field).Select(s => s.Value)];
+
+    /// <summary>The chalkboards the chalkboards service has open in <paramref name="field"/>.</summary>
+    public IReadOnlyList<OpenChalkboard> ChalkboardsIn(FieldKey field) => [.. _data.Chalkboards.In(field).Select(s => s.Value)];
 
     /// <summary>The account's <c>loggedIn</c> state: 0 not logged in, 1 logged in, 2 in transition.</summary>
     public byte AccountState(uint accountId) => _data.Sessions.StateOf(accountId);

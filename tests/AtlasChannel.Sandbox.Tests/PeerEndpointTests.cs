@@ -126,6 +126,7 @@ public sealed class PeerEndpointTests(SandboxHost host) : IClassFixture<SandboxH
     [InlineData("worlds/0/channels/0/maps/100000000/instances/00000000-0000-0000-0000-000000000000/chairs", "chairs", true)]
     [InlineData("worlds/0/channels/0/maps/100000000/instances/00000000-0000-0000-0000-000000000000/chalkboards", "chalkboards", true)]
     [InlineData("data/maps/100000000", "maps", false)]
+    [InlineData("transports/routes", "routes", true)]
     [InlineData("data/maps/100000000/npcs", "npcs", true)]
     [InlineData("data/maps/100000000/npcs?objectId=1000", "npcs", true)]
     [InlineData("data/maps/100000000/portals?name=sp", "portals", true)]

@@ -1,20 +1,18 @@
-using System.Collections.Concurrent;
 using AtlasChannel.Contracts;
 using AtlasChannel.Messaging;
+using AtlasChannel.Sandbox.State;
 using Microsoft.Extensions.Logging;
 
 namespace AtlasChannel.Sandbox.Peers;
 
 /// <summary>
-/// The chairs service: remembers who sits on what; CANCEL answers CANCELLED with the chair the character was on.
+/// The chairs service: remembers who sits on what, in which field (served by the CHAIRS endpoint); CANCEL answers CANCELLED with the chair the character was on.
 /// Unlike the real service, a USE while seated (for instance after a reconnect the sandbox never heard about) moves
 /// the character to the new chair instead of answering ERROR ALREADY_SITING, which would destroy the session.
 /// </summary>
-internal sealed class ChairService(SandboxOptions options, PeerPublisher publisher, ILogger<ChairService> logger)
+internal sealed class ChairService(SandboxOptions options, FieldCharacterState<Seat> seats, PeerPublisher publisher, ILogger<ChairService> logger)
     : PeerService(options, logger)
 {
-    private readonly ConcurrentDictionary<uint, (string ChairType, uint ChairId)> _seated = new();
-
     protected override IEnumerable<IDisposable> CreateSubscriptions(IMessageSubscriber subscriber) =>
     [
         subscriber.Subscribe(Topics.CommandChair, Guarded<ChairCommand<ChairUseBody>>(OnUseAsync)),
@@ -27,7 +25,7 @@ internal sealed class ChairService(SandboxOptions options, PeerPublisher publish
         if (command.Type != ChairCommandTypes.Use)
             return ValueTask.CompletedTask;
         var body = command.Body;
-        _seated[body.CharacterId] = (body.ChairType, body.ChairId);
+        seats.Set(new FieldKey(command.WorldId, command.ChannelId, command.MapId, command.Instance), body.CharacterId, new Seat(body.CharacterId, body.ChairType, body.ChairId));
         return PublishAsync(consumed.Tenant, command, body.ChairType, body.ChairId, ChairStatusTypes.Used, new ChairCharacterBody { CharacterId = body.CharacterId }, cancellationToken);
     }
 
@@ -36,7 +34,7 @@ internal sealed class ChairService(SandboxOptions options, PeerPublisher publish
         var command = consumed.Message;
         if (command.Type != ChairCommandTypes.Cancel)
             return ValueTask.CompletedTask;
-        var chair = _seated.TryRemove(command.Body.CharacterId, out var seat) ? seat : (ChairTypes.Fixed, 0u);
+        var chair = seats.Remove(command.Body.CharacterId, out var seat) ? (seat.ChairType, seat.ChairId) : (ChairTypes.Fixed, 0u);
         return PublishAsync(consumed.Tenant, command, chair.Item1, chair.Item2, ChairStatusTypes.Cancelled, new ChairCharacterBody { CharacterId = command.Body.CharacterId }, cancellationToken);
     }
 

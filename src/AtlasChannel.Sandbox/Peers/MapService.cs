@@ -7,10 +7,12 @@ namespace AtlasChannel.Sandbox.Peers;
 
 /// <summary>
 /// The maps service: keeps the characters-in-field view behind the MAPS endpoint and emits CHARACTER_ENTER /
-/// CHARACTER_EXIT. The real service reacts to the character service's LOGIN / LOGOUT events; here the character
+/// CHARACTER_EXIT (and, on exit, clears the character's chair and chalkboard in that field). The real service reacts to the character service's LOGIN / LOGOUT events; here the character
 /// service calls it in process, right after publishing them.
 /// </summary>
-internal sealed partial class MapService(SandboxOptions options, FieldPopulation population, PeerPublisher publisher, ILogger<MapService> logger)
+internal sealed partial class MapService(
+    SandboxOptions options, FieldPopulation population, PeerPublisher publisher,
+    FieldCharacterState<Seat> seats, FieldCharacterState<OpenChalkboard> chalkboards, ILogger<MapService> logger)
     : PeerService(options, logger)
 {
     // Where a character went through a portal since it logged in: its logout leaves that field, not the login one.
@@ -44,6 +46,9 @@ internal sealed partial class MapService(SandboxOptions options, FieldPopulation
         if (followMoves && _moved.TryRemove((tenant, field, characterId), out var current))
             field = current;
         population.Exit(field, characterId);
+        // The chairs and chalkboards services forget a character that left the field (it stands up, the board closes).
+        seats.RemoveIn(field, characterId);
+        chalkboards.RemoveIn(field, characterId);
         LogExit(Logger, characterId, field);
         await PublishAsync(tenant, field, characterId, MapStatusTypes.CharacterExit, cancellationToken);
     }

@@ -10,14 +10,21 @@ public sealed class PeerRoots(IConfiguration configuration)
 {
     public const string Accounts = "ACCOUNTS";
     public const string Buddies = "BUDDIES";
+    public const string Chairs = "CHAIRS";
+    public const string Chalkboards = "CHALKBOARDS";
     public const string Channels = "CHANNELS";
     public const string Characters = "CHARACTERS";
     public const string Configurations = "CONFIGURATIONS";
+    public const string Data = "DATA";
+    public const string Drops = "DROPS";
     public const string Inventory = "INVENTORY";
     public const string Keys = "KEYS";
     public const string Maps = "MAPS";
+    public const string Monsters = "MONSTERS";
     public const string Pets = "PETS";
     public const string Quests = "QUESTS";
+    public const string Reactors = "REACTORS";
+    public const string Routes = "ROUTES";
     public const string Skills = "SKILLS";
 
     private string? _baseOverride;

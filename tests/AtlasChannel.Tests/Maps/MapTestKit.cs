@@ -15,6 +15,9 @@ internal sealed class MapTestKit
 {
     public ConcurrentDictionary<string, string> Responses { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Paths answered with this status and an empty body (takes precedence over <see cref="Responses"/>).</summary>
+    public ConcurrentDictionary<string, HttpStatusCode> Failures { get; } = new(StringComparer.Ordinal);
+
     public ConcurrentQueue<string> Requests { get; } = new();
 
     public RecordingPublisher Publisher { get; } = new();
@@ -58,6 +61,8 @@ internal sealed class MapTestKit
         {
             var path = request.RequestUri!.PathAndQuery;
             kit.Requests.Enqueue(path);
+            if (kit.Failures.TryGetValue(path, out var status))
+                return Task.FromResult(new HttpResponseMessage(status) { Content = new ByteArrayContent([]) });
             var response = kit.Responses.TryGetValue(path, out var json)
                 ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json) }
                 : new HttpResponseMessage(HttpStatusCode.NotFound);
@@ -77,7 +82,9 @@ internal sealed class RecordingPublisher : ICommandPublisher
     }
 }
 
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+internal sealed class FixedClock(DateTimeOffset now, TimeZoneInfo? zone = null) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
+
+    public override TimeZoneInfo LocalTimeZone => zone ?? base.LocalTimeZone;
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AtlasChannel.Contracts;
 using AtlasChannel.Contracts.Rest;
-using AtlasChannel.Messaging;
 using AtlasChannel.Packets;
 using AtlasChannel.Peers;
 using AtlasChannel.Protocol.Opcodes;
@@ -17,52 +15,61 @@ public readonly record struct FieldNpc(int ObjectId, int TemplateId, short X, sh
 
 /// <summary>
 /// The NPCs of a field for a character entering it (map.md: SpawnNPC + SpawnNPCRequestController for every NPC of the
-/// map; npc-quest.md §1–2). A DATA failure costs only the NPCs, never the map entry.
+/// map; npc-quest.md §1–2), from DATA <c>data/maps/{id}/npcs</c>. A DATA failure costs only the NPCs.
 /// </summary>
-public sealed partial class FieldNpcs(SessionRegistry registry, PeerHttp http, ILogger<FieldNpcs> logger)
+public sealed class FieldNpcs(PeerHttp http, ILogger<FieldNpcs> logger) : FieldEntryCollectionPart<FieldNpc>(http, logger)
 {
     public const string SpawnWriter = "SpawnNPC";
     public const string ControllerWriter = "SpawnNPCRequestController";
 
-    public async Task SendForEnterAsync(Tenant tenant, MapStatusEvent<MapCharacterBody> status, CancellationToken cancellationToken)
+    public override string Name => "NPCs";
+
+    protected override string Token => PeerRoots.Data;
+
+    protected override string ResourceType => "npcs";
+
+    protected override string PathOf(FieldOfEntry field) => string.Create(CultureInfo.InvariantCulture, $"data/maps/{field.MapId}/npcs");
+
+    protected override bool TryRead(JsonApiResource resource, FieldOfEntry field, out FieldNpc item, out string why) => TryReadNpc(resource, out item, out why);
+
+    protected override void Send(Session entering, FieldOfEntry field, FieldNpc npc)
     {
-        ArgumentNullException.ThrowIfNull(status);
-        var entering = registry.FindByCharacter(tenant.Id, unchecked((int)status.Body.CharacterId));
-        if (entering is null || entering.Server.WorldId != status.WorldId || entering.Server.ChannelId != status.ChannelId)
-            return;
-
-        IReadOnlyList<FieldNpc> npcs;
-        try
-        {
-            var body = await http.GetAsync(PortalDataPeer.DataRoot, $"data/maps/{status.MapId}/npcs", entering.Tenant, cancellationToken);
-            npcs = body is null ? [] : Parse(body);
-        }
-        catch (Exception ex) when (ex is PeerException or JsonApiFormatException)
-        {
-            LogLookupFailed(logger, entering.Id, status.MapId, ex.Message);
-            return;
-        }
-
-        foreach (var npc in npcs)
-        {
-            entering.Send(SpawnWriter, npc, static (writer, in _, n) => WriteSpawn(writer, n));
-            entering.Send(ControllerWriter, npc, static (writer, in context, n) => WriteControlGrant(writer, context.Binding, n));
-        }
+        entering.Send(SpawnWriter, npc, static (writer, in _, n) => WriteSpawn(writer, n));
+        entering.Send(ControllerWriter, npc, static (writer, in context, n) => WriteControlGrant(writer, context.Binding, n));
     }
 
-    /// <summary>Placements from a DATA document; hidden NPCs are not spawned.</summary>
+    /// <summary>Placements from a DATA document; hidden NPCs and unreadable placements are not spawned.</summary>
     public static IReadOnlyList<FieldNpc> Parse(ReadOnlySpan<byte> body)
     {
         var result = new List<FieldNpc>();
         foreach (var resource in JsonApiDocument.Parse(body).Collection("npcs"))
         {
-            var a = resource.Attributes;
-            if (a.ValueKind != JsonValueKind.Object || Bool(a, "hide") || !int.TryParse(resource.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var objectId))
-                continue;
-            result.Add(new FieldNpc(objectId, Int(a, "template"), Short(a, "x"), Short(a, "cy"), Int(a, "f") == 1, Short(a, "fh"), Short(a, "rx0"), Short(a, "rx1")));
+            if (TryReadNpc(resource, out var npc, out _))
+                result.Add(npc);
         }
 
         return result;
+    }
+
+    private static bool TryReadNpc(JsonApiResource resource, out FieldNpc npc, out string why)
+    {
+        npc = default;
+        var a = resource.Attributes;
+        why = "";
+        if (a.ValueKind != JsonValueKind.Object || !int.TryParse(resource.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var objectId))
+            why = "no attributes or a non-numeric id";
+        else if (a.TryBool("hide", out var hidden) && hidden)
+            why = "hidden";
+        else if (!a.TryInt32("template", out var template) || !a.TryInt16("x", out var x) || !a.TryInt16("cy", out var cy) ||
+                 !a.TryInt16("fh", out var fh) || !a.TryInt16("rx0", out var rx0) || !a.TryInt16("rx1", out var rx1))
+            why = "template, x, cy, fh, rx0 or rx1 missing or out of range";
+        else
+        {
+            npc = new FieldNpc(objectId, template, x, cy, a.TryInt32("f", out var f) && f == 1, fh, rx0, rx1);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>SpawnNPC (npc-quest.md §1).</summary>
@@ -86,16 +93,4 @@ public sealed partial class FieldNpcs(SessionRegistry registry, PeerHttp http, I
         writer.WriteInt32(npc.TemplateId).WriteInt16(npc.X).WriteInt16(npc.Cy)
             .WriteByte(npc.FacesLeft ? (byte)0 : (byte)1) // moveAction is 0 when the WZ entry has f = 1
             .WriteInt16(npc.Foothold).WriteInt16(npc.Rx0).WriteInt16(npc.Rx1).WriteBool(true);
-
-    private static int Int(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : 0;
-
-    private static short Short(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt16(out var number) ? number : (short)0;
-
-    private static bool Bool(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: NPCs of map {MapId} not sent: {Reason}")]
-    private static partial void LogLookupFailed(ILogger logger, Guid sessionId, uint mapId, string reason);
 }

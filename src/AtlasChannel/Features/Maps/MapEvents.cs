@@ -12,9 +12,10 @@ namespace AtlasChannel.Features.Maps;
 /// <summary>
 /// EVENT_TOPIC_MAP_STATUS (map.md) → CharacterSpawn / CharacterDespawn among the sessions of the field, and
 /// EVENT_TOPIC_CHARACTER_STATUS MAP_CHANGED (character.md) → move the session and send SetField (warp form).
-/// Every session of this channel is local, so "who is in the field" is the registry, not the MAPS endpoint.
+/// Every session of this channel is local, so "who is in the field" is the registry, not the MAPS endpoint. The rest of
+/// the field (NPCs, monsters, drops, reactors, chairs, chalkboards, clock, transport) comes from <see cref="FieldEntry"/>.
 /// </summary>
-public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer characters, TimeProvider clock, ILogger<MapEvents> logger, FieldNpcs? npcs = null) : IEventHandlers
+public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer characters, TimeProvider clock, ILogger<MapEvents> logger, FieldEntry? entry = null) : IEventHandlers
 {
     public void Subscribe(IMessageSubscriber subscriber)
     {
@@ -22,8 +23,9 @@ public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer ch
         subscriber.Subscribe<MapStatusEvent<MapCharacterBody>>(Topics.EventMapStatus, async (message, cancellationToken) =>
         {
             OnMapStatus(message.Tenant, message.Message);
-            if (npcs is not null && message.Message.Type == MapStatusTypes.CharacterEnter)
-                await npcs.SendForEnterAsync(message.Tenant, message.Message, cancellationToken);
+            // After the character spawns: everything already in the field, each kind on its own (FieldEntry).
+            if (entry is not null && message.Message.Type == MapStatusTypes.CharacterEnter)
+                await entry.SendForEnterAsync(message.Tenant, message.Message, cancellationToken);
         });
         subscriber.Subscribe<CharacterStatusEvent<CharacterMapChangedBody>>(Topics.EventCharacterStatus,
             (message, cancellationToken) => OnMapChangedAsync(message.Tenant, message.Message, cancellationToken));

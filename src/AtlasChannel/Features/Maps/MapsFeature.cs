@@ -5,11 +5,20 @@ namespace AtlasChannel.Features.Maps;
 
 public static class MapsFeature
 {
-    /// <summary>Field presence (spawn / despawn), map changes through portals and the warp on MAP_CHANGED.</summary>
+    /// <summary>Field presence (spawn / despawn, the field's contents on entry), map changes through portals and the warp on MAP_CHANGED.</summary>
     public static IServiceCollection AddMapsFeature(this IServiceCollection services)
     {
         services.AddSingleton<PortalDataPeer>();
-        services.AddSingleton<FieldNpcs>();
+        // Everything already in a field, shown to the character entering it (map.md CHARACTER_ENTER step 4).
+        services.AddSingleton<IFieldEntryPart, FieldNpcs>();
+        services.AddSingleton<IFieldEntryPart, FieldMonsters>();
+        services.AddSingleton<IFieldEntryPart, FieldDrops>();
+        services.AddSingleton<IFieldEntryPart, FieldReactors>();
+        services.AddSingleton<IFieldEntryPart, FieldChalkboards>();
+        services.AddSingleton<IFieldEntryPart, FieldChairs>();
+        services.AddSingleton<IFieldEntryPart, FieldClock>();
+        services.AddSingleton<IFieldEntryPart, FieldTransport>();
+        services.AddSingleton<FieldEntry>();
         services.AddSingleton<PortalCommands>();
         services.AddSingleton<IPacketHandler, MapChangeHandler>();
         services.AddSingleton<IPacketHandler, PortalScriptHandler>();

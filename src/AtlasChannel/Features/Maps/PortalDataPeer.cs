@@ -7,7 +7,7 @@ namespace AtlasChannel.Features.Maps;
 /// <summary>DATA map portals (spec/rest/data.md §3): a portal's index in its map, looked up by name.</summary>
 public sealed class PortalDataPeer(PeerHttp http)
 {
-    public const string DataRoot = "DATA";
+    public const string DataRoot = PeerRoots.Data;
 
     /// <summary>The portal id (its index in the map), or null when the map has no portal of that name.</summary>
     public async Task<uint?> FindIdByNameAsync(Tenant tenant, uint mapId, string portalName, CancellationToken cancellationToken)
