@@ -10,8 +10,9 @@ internal sealed class CharacterCatalog
     private readonly GeneratedCharacters _generated;
     private readonly Dictionary<uint, CharacterSummary> _fixtureCharacters;
 
-    public CharacterCatalog(FixtureStore fixtures, GeneratedCharacters generated)
+    public CharacterCatalog(FixtureStore fixtures, GeneratedCharacters generated, State.CharacterStats? stats = null)
     {
+        Stats = stats ?? new State.CharacterStats();
         _fixtures = fixtures;
         _generated = generated;
         _fixtureCharacters = [];
@@ -25,6 +26,9 @@ internal sealed class CharacterCatalog
             _fixtureCharacters[summary.Id] = summary;
         }
     }
+
+    /// <summary>Attribute changes made by the sandbox's character service, served over the fixtures.</summary>
+    public State.CharacterStats Stats { get; }
 
     public IEnumerable<CharacterSummary> FixtureCharacters => _fixtureCharacters.Values.OrderBy(c => c.Id);
 
@@ -68,10 +72,20 @@ internal sealed class CharacterCatalog
     /// <summary>The complete response body for <paramref name="part"/> of a known character, else null.</summary>
     public byte[]? Document(uint id, CharacterPart part)
     {
+        var document = StoredDocument(id, part);
+        return document is not null && part == CharacterPart.Character ? Stats.Apply(id, document) : document;
+    }
+
+    private byte[]? StoredDocument(uint id, CharacterPart part)
+    {
         if (_fixtureCharacters.ContainsKey(id))
             return _fixtures.TryGet(CharacterParts.FixturePath(id, part), out var bytes) ? bytes : null;
         return _generated.Contains(id) ? _generated.Document(id, part) : null;
     }
+
+    /// <summary>Changes the character's numeric attributes through <see cref="Stats"/>; false for an unknown character or a refused change.</summary>
+    public bool TryChangeStats(uint id, Func<State.StatSheet, bool> change) =>
+        StoredDocument(id, CharacterPart.Character) is { } document && Stats.TryChange(id, document, change);
 
     private static CharacterSummary ReadSummary(byte[] document)
     {

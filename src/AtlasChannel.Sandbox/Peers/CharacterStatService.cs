@@ -11,9 +11,10 @@ namespace AtlasChannel.Sandbox.Peers;
 /// and a meso drop also as MESO_CHANGED with the negative amount.
 /// </summary>
 /// <remarks>
-/// The sandbox's character documents are fixtures, so the re-read values do not move; what the client sees is the
-/// answer itself (the request unlocks, the meso notice appears). Like the real service, <c>channelId</c> is 0 for
-/// AP/SP distribution.
+/// Changes are kept in <see cref="State.CharacterStats"/> and served by <c>GET characters/{id}</c>, so the values the
+/// channel re-reads are the new ones: AP moves into the stat (not enough AP, or a bad ability, is refused with an
+/// empty update list), a meso drop needs the meso, HP/MP changes are clamped to the maximum. SP is not tracked (the
+/// skill documents are fixtures). Like the real service, <c>channelId</c> is 0 for AP/SP distribution.
 /// </remarks>
 internal sealed partial class CharacterStatService(
     SandboxOptions options,
@@ -21,6 +22,8 @@ internal sealed partial class CharacterStatService(
     PeerPublisher publisher,
     ILogger<CharacterStatService> logger) : PeerService(options, logger)
 {
+    private const int PoolPerAp = 20;
+
     protected override IEnumerable<IDisposable> CreateSubscriptions(IMessageSubscriber subscriber) =>
     [
         subscriber.Subscribe(Topics.CommandCharacter, Guarded<CharacterCommand<CharacterDistributeApBody>>(OnDistributeApAsync)),
@@ -35,27 +38,34 @@ internal sealed partial class CharacterStatService(
         if (!Known(command.WorldId, command.CharacterId))
             return;
         var updates = new List<string>();
+        var spent = new List<(string Attribute, int Points)>();
         foreach (var distribution in command.Body.Distributions)
         {
-            var stat = distribution.Ability switch
+            var (stat, attribute) = distribution.Ability switch
             {
-                "STRENGTH" or "DEXTERITY" or "INTELLIGENCE" or "LUCK" => distribution.Ability,
-                "HP" => "MAX_HP",
-                "MP" => "MAX_MP",
-                _ => null,
+                "STRENGTH" => ("STRENGTH", "strength"),
+                "DEXTERITY" => ("DEXTERITY", "dexterity"),
+                "INTELLIGENCE" => ("INTELLIGENCE", "intelligence"),
+                "LUCK" => ("LUCK", "luck"),
+                "HP" => ("MAX_HP", "maxHp"),
+                "MP" => ("MAX_MP", "maxMp"),
+                _ => (null, null),
             };
-            if (stat is null || distribution.Amount <= 0)
+            if (stat is null || attribute is null || distribution.Amount <= 0)
             {
-                // The real service answers a failed request with an empty update list ("enable actions").
-                updates.Clear();
+                spent.Clear();
                 break;
             }
 
+            spent.Add((attribute, distribution.Amount));
             if (!updates.Contains(stat))
                 updates.Add(stat);
         }
 
-        if (updates.Count > 0)
+        // The real service answers a refused request (bad ability, not enough AP) with an empty update list ("enable actions").
+        if (spent.Count == 0 || !characters.TryChangeStats(command.CharacterId, sheet => SpendAp(sheet, spent)))
+            updates.Clear();
+        else
             updates.Add("AVAILABLE_AP");
         await StatChangedAsync(consumed.Tenant, command.WorldId, command.CharacterId, channelId: 0, exclRequestSent: true, updates, cancellationToken);
     }
@@ -74,7 +84,8 @@ internal sealed partial class CharacterStatService(
         var command = consumed.Message;
         if (!Known(command.WorldId, command.CharacterId))
             return;
-        if (command.Body.Amount is 0 or > int.MaxValue)
+        var amount = command.Body.Amount;
+        if (amount is 0 or > int.MaxValue || !characters.TryChangeStats(command.CharacterId, sheet => Spend(sheet, "meso", amount)))
         {
             await StatChangedAsync(consumed.Tenant, command.WorldId, command.CharacterId, command.Body.ChannelId, exclRequestSent: true, [], cancellationToken);
             return;
@@ -97,15 +108,41 @@ internal sealed partial class CharacterStatService(
         var command = consumed.Message;
         if (!Known(command.WorldId, command.CharacterId))
             return ValueTask.CompletedTask;
-        string[] updates = command.Type switch
+        var (update, attribute, maximum) = command.Type switch
         {
-            CharacterCommandTypes.ChangeHp => ["HP"],
-            CharacterCommandTypes.ChangeMp => ["MP"],
-            _ => [],
+            CharacterCommandTypes.ChangeHp => ("HP", "hp", "maxHp"),
+            CharacterCommandTypes.ChangeMp => ("MP", "mp", "maxMp"),
+            _ => (null, null, null),
         };
-        return updates.Length == 0 || command.Body.Amount == 0
-            ? ValueTask.CompletedTask
-            : StatChangedAsync(consumed.Tenant, command.WorldId, command.CharacterId, command.Body.ChannelId, exclRequestSent: false, updates, cancellationToken);
+        var delta = command.Body.Amount;
+        if (update is null || attribute is null || maximum is null || delta == 0)
+            return ValueTask.CompletedTask;
+        characters.TryChangeStats(command.CharacterId, sheet =>
+        {
+            sheet[attribute] = Math.Clamp(sheet[attribute] + delta, 0, sheet[maximum]);
+            return true;
+        });
+        return StatChangedAsync(consumed.Tenant, command.WorldId, command.CharacterId, command.Body.ChannelId, exclRequestSent: false, [update], cancellationToken);
+    }
+
+    /// <summary>Each AP point adds one to a base stat, or <see cref="PoolPerAp"/> to max HP/MP (the real service uses job tables).</summary>
+    private static bool SpendAp(Sandbox.State.StatSheet sheet, List<(string Attribute, int Points)> spent)
+    {
+        var total = spent.Sum(s => s.Points);
+        if (sheet["ap"] < total)
+            return false;
+        sheet["ap"] -= total;
+        foreach (var (attribute, points) in spent)
+            sheet[attribute] += attribute is "maxHp" or "maxMp" ? points * PoolPerAp : points;
+        return true;
+    }
+
+    private static bool Spend(Sandbox.State.StatSheet sheet, string attribute, long amount)
+    {
+        if (sheet[attribute] < amount)
+            return false;
+        sheet[attribute] -= amount;
+        return true;
     }
 
     private bool Known(byte worldId, uint characterId)
