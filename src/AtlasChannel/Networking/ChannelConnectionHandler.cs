@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Pipelines;
 using AtlasChannel.Handlers;
 using AtlasChannel.Observability;
 using AtlasChannel.Packets;
@@ -67,7 +66,7 @@ public sealed partial class ChannelConnectionHandler
 
         var receiveIv = MapleIv.Random();
         var sendIv = MapleIv.Random();
-        var output = connection.Transport.Output;
+        var output = OutboundWire.For(connection);
         var input = connection.Transport.Input;
         var reason = "peer closed";
         Task writing = Task.CompletedTask;
@@ -76,7 +75,8 @@ public sealed partial class ChannelConnectionHandler
             var hello = Hello.For(_server.Version, receiveIv, sendIv);
             var length = hello.WriteTo(output.GetSpan(hello.WireLength));
             output.Advance(length);
-            await output.FlushAsync(stopping);
+            if (!await output.FlushAsync(stopping))
+                return;
 
             writing = WriteLoopAsync(session, output, MapleCipher.ServerSend(_server.Version, sendIv));
             using var decoder = new FrameDecoder(MapleCipher.ServerReceive(_server.Version, receiveIv), _limits.MaxPacketLength);
@@ -128,7 +128,7 @@ public sealed partial class ChannelConnectionHandler
         }
     }
 
-    private async Task WriteLoopAsync(Session session, PipeWriter output, MapleCipher cipher)
+    private async Task WriteLoopAsync(Session session, IOutboundWire output, MapleCipher cipher)
     {
         var reader = session.Outbound;
         var lastFlush = 0L;
@@ -141,7 +141,7 @@ public sealed partial class ChannelConnectionHandler
             while (!session.IsClosed && reader.TryRead(out var packet))
             {
                 var wireLength = packet.Length + PacketHeader.Length;
-                var span = output.GetSpan(wireLength)[..wireLength];
+                var span = output.GetSpan(wireLength);
                 packet.Body.CopyTo(span[PacketHeader.Length..]);
                 packet.Release();
                 cipher.EncryptInPlace(span);
@@ -153,9 +153,9 @@ public sealed partial class ChannelConnectionHandler
             if (session.IsClosed)
                 return;
             _metrics.PacketsSent(packets, bytes);
-            var flush = await output.FlushAsync();
+            var open = await output.FlushAsync();
             lastFlush = Stopwatch.GetTimestamp();
-            if (flush.IsCompleted || flush.IsCanceled)
+            if (!open)
                 return;
         }
     }

@@ -48,9 +48,9 @@ public sealed class SandboxStatServiceTests : IAsyncLifetime
         return [.. _events];
     }
 
-    private Task<bool> Send<TBody>(string type, TBody body)
+    private Task<bool> Send<TBody>(string type, TBody body, uint characterId = 1)
         where TBody : new() =>
-        _bus.PublishAsync(Topics.CommandCharacter, MessageKeys.Create(1), new CharacterCommand<TBody> { WorldId = _options.WorldId, CharacterId = 1, Type = type, Body = body }, _options.Tenant);
+        _bus.PublishAsync(Topics.CommandCharacter, MessageKeys.Create(characterId), new CharacterCommand<TBody> { WorldId = _options.WorldId, CharacterId = characterId, Type = type, Body = body }, _options.Tenant);
 
     [Fact]
     public async Task Distribute_ap_is_answered_with_stat_changed_for_the_stat_and_the_remaining_ap()
@@ -58,10 +58,10 @@ public sealed class SandboxStatServiceTests : IAsyncLifetime
         Assert.True(await Send(CharacterCommandTypes.RequestDistributeAp, new CharacterDistributeApBody
         {
             Distributions = [new AbilityDistribution { Ability = "STRENGTH", Amount = 1 }, new AbilityDistribution { Ability = "HP", Amount = 2 }],
-        }));
+        }, characterId: 2)); // Bravo has 5 AP; Atlas (1) has none and would be refused
 
         var changed = Assert.IsType<CharacterStatusEvent<CharacterStatChangedBody>>(Assert.Single(await WaitForEvents(1)));
-        Assert.Equal((uint)1, changed.CharacterId);
+        Assert.Equal((uint)2, changed.CharacterId);
         Assert.Equal(CharacterStatusTypes.StatChanged, changed.Type);
         Assert.Equal(0, changed.Body.ChannelId);
         Assert.True(changed.Body.ExclRequestSent);
