@@ -171,4 +171,35 @@ public sealed class MapEventTests
         Assert.Empty(Drained(mover));
         Assert.Equal(Henesys, mover.Map.MapId);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Map_changed_places_the_character_at_the_target_portal_when_data_knows_it(bool dataKnowsThePortal)
+    {
+        var events = new MapEvents(_kit.Registry, new CharacterPeer(_kit.Http), new FixedClock(Jan2020), NullLogger<MapEvents>.Instance, portals: new PortalDataPeer(_kit.Http));
+        var mover = _kit.InField(_server, 1); // stands at (10, 50) in Henesys
+        _kit.Character(1, hp: 500);
+        if (dataKnowsThePortal)
+        {
+            _kit.Responses["/api/data/maps/100000001"] =
+                """{"data":{"type":"maps","id":"100000001","attributes":{"clock":false}},"included":[{"type":"portals","id":"2","attributes":{"name":"west00","x":-1289,"y":214}}]}""";
+        }
+        else
+        {
+            _kit.Failures["/api/data/maps/100000001"] = System.Net.HttpStatusCode.InternalServerError;
+        }
+
+        var status = new CharacterStatusEvent<CharacterMapChangedBody>
+        {
+            CharacterId = 1,
+            Type = CharacterStatusTypes.MapChanged,
+            Body = new CharacterMapChangedBody { ChannelId = 0, OldMapId = Henesys, TargetMapId = 100000001, TargetPortalId = 2 },
+        };
+        await events.OnMapChangedAsync(TestSessions.TenantA, status, CancellationToken.None);
+
+        Assert.Single(Drained(mover)); // the warp goes out either way
+        Assert.Equal(100000001u, mover.Map.MapId);
+        Assert.Equal(dataKnowsThePortal ? new Protocol.Packets.Position(-1289, 214) : new Protocol.Packets.Position(10, 50), mover.Position);
+    }
 }

@@ -15,7 +15,7 @@ namespace AtlasChannel.Features.Maps;
 /// Every session of this channel is local, so "who is in the field" is the registry, not the MAPS endpoint. The rest of
 /// the field (NPCs, monsters, drops, reactors, chairs, chalkboards, clock, transport) comes from <see cref="FieldEntry"/>.
 /// </summary>
-public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer characters, TimeProvider clock, ILogger<MapEvents> logger, FieldEntry? entry = null) : IEventHandlers
+public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer characters, TimeProvider clock, ILogger<MapEvents> logger, FieldEntry? entry = null, PortalDataPeer? portals = null) : IEventHandlers
 {
     public void Subscribe(IMessageSubscriber subscriber)
     {
@@ -96,12 +96,35 @@ public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer ch
         if (session is null || session.Server.WorldId != status.WorldId || session.Server.ChannelId != body.ChannelId)
             return;
 
-        var hp = await CurrentHpAsync(session, cancellationToken);
+        var hpLookup = CurrentHpAsync(session, cancellationToken);
+        var arrival = await ArrivalPositionAsync(session, body.TargetMapId, body.TargetPortalId, cancellationToken);
+        var hp = await hpLookup;
+        // Others in the new map spawn the character where it arrives, not where it stood in the old map.
+        if (arrival is { } position)
+            session.UpdatePosition(position, session.Stance, foothold: 0);
         registry.ChangeMap(session, body.TargetMapId, body.TargetInstance);
         var target = new WarpTarget(unchecked((int)body.TargetMapId), unchecked((byte)body.TargetPortalId), hp);
         var state = (Target: target, Channel: (int)session.Server.ChannelId, Time: clock.GetUtcNow(), session.Server.Version);
         session.SendWhole(SetFieldPacket.WriterName, state, static (writer, opcodes, s) =>
             SetFieldPacket.WriteWarp(writer, opcodes, s.Version, s.Channel, s.Target, s.Time));
+    }
+
+    private async Task<Protocol.Packets.Position?> ArrivalPositionAsync(Session session, uint mapId, uint portalId, CancellationToken cancellationToken)
+    {
+        if (portals is null)
+            return null;
+        try
+        {
+            var position = await portals.FindPositionAsync(session.Tenant, mapId, portalId, cancellationToken);
+            if (position is null)
+                LogArrivalUnknown(logger, session.Id, mapId, portalId);
+            return position;
+        }
+        catch (Exception ex) when (ex is PeerException or JsonApiFormatException)
+        {
+            LogArrivalLookupFailed(logger, session.Id, mapId, ex.Message);
+            return null;
+        }
     }
 
     // character.md: the warp carries the HP from CHARACTERS (after a respawn it is not the snapshot's 0).
@@ -129,6 +152,12 @@ public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer ch
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: character {CharacterId} entered a field without a loaded character; no spawn sent")]
     private static partial void LogNoSnapshot(ILogger logger, Guid sessionId, int characterId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId}: portal {PortalId} of map {MapId} has no position in DATA; keeping the last known one")]
+    private static partial void LogArrivalUnknown(ILogger logger, Guid sessionId, uint mapId, uint portalId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: arrival position in map {MapId} unknown ({Reason}); keeping the last known one")]
+    private static partial void LogArrivalLookupFailed(ILogger logger, Guid sessionId, uint mapId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: HP lookup for the warp failed ({Reason}); using the loaded HP")]
     private static partial void LogHpLookupFailed(ILogger logger, Guid sessionId, string reason);
