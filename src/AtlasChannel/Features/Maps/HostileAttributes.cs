@@ -1,62 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using AtlasChannel.Peers;
 
 namespace AtlasChannel.Features.Maps;
 
 /// <summary>
-/// Range-checked readers for peer attributes that are treated as untrusted: a missing key, a wrong JSON kind or a value
-/// outside the wire type's range is "not there" (false), never an exception.
+/// Checks on field-object resources beyond the typed attribute readers of <see cref="JsonElementReading"/>.
 /// </summary>
 internal static class HostileAttributes
 {
-    public static bool TryUInt32(this JsonElement a, string name, out uint value)
-    {
-        value = 0;
-        return a.ValueKind == JsonValueKind.Object && a.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetUInt32(out value);
-    }
-
-    public static bool TryInt32(this JsonElement a, string name, out int value)
-    {
-        value = 0;
-        return a.ValueKind == JsonValueKind.Object && a.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out value);
-    }
-
-    public static bool TryInt16(this JsonElement a, string name, out short value)
-    {
-        value = 0;
-        return a.ValueKind == JsonValueKind.Object && a.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt16(out value);
-    }
-
-    public static bool TryByte(this JsonElement a, string name, out byte value)
-    {
-        value = 0;
-        return a.ValueKind == JsonValueKind.Object && a.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetByte(out value);
-    }
-
-    public static bool TrySByte(this JsonElement a, string name, out sbyte value)
-    {
-        value = 0;
-        return a.ValueKind == JsonValueKind.Object && a.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetSByte(out value);
-    }
-
-    public static bool TryBool(this JsonElement a, string name, out bool value)
-    {
-        value = false;
-        if (a.ValueKind != JsonValueKind.Object || !a.TryGetProperty(name, out var v) || v.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            return false;
-        value = v.ValueKind == JsonValueKind.True;
-        return true;
-    }
-
-    public static bool TryString(this JsonElement a, string name, out string value)
-    {
-        value = "";
-        if (a.ValueKind != JsonValueKind.Object || !a.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.String)
-            return false;
-        value = v.GetString() ?? "";
-        return true;
-    }
-
     /// <summary>
     /// The resource's field identity (worldId, channelId, mapId, instance), where present, must be the entered field;
     /// the Go client decodes and drops these, so a missing one is accepted.
