@@ -30,6 +30,10 @@ public sealed class SessionRegistry : ISessionRegistry
     public Session? FindByCharacter(Guid tenantId, int characterId) =>
         _characters.TryGetValue((tenantId, characterId), out var session) && session.Phase == SessionPhase.InField ? session : null;
 
+    /// <summary>The in-field session of the character when it is on channel server (<paramref name="worldId"/>, <paramref name="channelId"/>) of this process.</summary>
+    public Session? FindOnChannel(Guid tenantId, int characterId, byte worldId, byte channelId) =>
+        FindByCharacter(tenantId, characterId) is { } session && session.Server.WorldId == worldId && session.Server.ChannelId == channelId ? session : null;
+
     public Session? FindByAccount(Guid tenantId, int accountId) =>
         _accounts.TryGetValue((tenantId, accountId), out var session) ? session : null;
 

@@ -40,8 +40,8 @@ public sealed partial class FieldEntry(SessionRegistry registry, IEnumerable<IFi
     public Task SendForEnterAsync(Tenant tenant, MapStatusEvent<MapCharacterBody> status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(status);
-        var entering = registry.FindByCharacter(tenant.Id, unchecked((int)status.Body.CharacterId));
-        if (entering is null || entering.Server.WorldId != status.WorldId || entering.Server.ChannelId != status.ChannelId)
+        var entering = registry.FindOnChannel(tenant.Id, unchecked((int)status.Body.CharacterId), status.WorldId, status.ChannelId);
+        if (entering is null)
             return Task.CompletedTask;
         var field = new FieldOfEntry(entering.Tenant, status.WorldId, status.ChannelId, status.MapId, status.Instance);
         return Task.WhenAll(_parts.Select(part => RunAsync(part, entering, field, cancellationToken)));

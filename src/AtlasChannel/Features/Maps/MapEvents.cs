@@ -52,9 +52,9 @@ public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer ch
 
     private void OnEnter(MapKey field, int characterId)
     {
-        var entering = registry.FindByCharacter(field.TenantId, characterId);
         // Only a character with a session on this channel server: other channels' servers in this process ignore it.
-        if (entering is null || entering.Server.WorldId != field.WorldId || entering.Server.ChannelId != field.ChannelId)
+        var entering = registry.FindOnChannel(field.TenantId, characterId, field.WorldId, field.ChannelId);
+        if (entering is null)
         {
             LogEnterNotHere(logger, characterId, field.MapId);
             return;
@@ -92,8 +92,8 @@ public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer ch
     {
         ArgumentNullException.ThrowIfNull(status);
         var body = status.Body;
-        var session = registry.FindByCharacter(tenant.Id, unchecked((int)status.CharacterId));
-        if (session is null || session.Server.WorldId != status.WorldId || session.Server.ChannelId != body.ChannelId)
+        var session = registry.FindOnChannel(tenant.Id, unchecked((int)status.CharacterId), status.WorldId, body.ChannelId);
+        if (session is null)
             return;
 
         var hpLookup = CurrentHpAsync(session, cancellationToken);
