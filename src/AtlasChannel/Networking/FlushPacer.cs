@@ -32,8 +32,6 @@ public sealed class FlushPacer : IDisposable
     /// <summary>Pacing off: every wake-up of a write loop flushes at once.</summary>
     public static FlushPacer Immediate { get; } = new(TimeSpan.Zero, TimeProvider.System);
 
-    public TimeSpan Interval => _interval;
-
     /// <summary>True when a session that last flushed at <paramref name="lastFlushTimestamp"/> (a <see cref="Stopwatch"/> timestamp) should wait for the next tick.</summary>
     public bool ShouldWait(long lastFlushTimestamp, long nowTimestamp) =>
         _timer is not null && nowTimestamp - lastFlushTimestamp < _intervalTimestampTicks;

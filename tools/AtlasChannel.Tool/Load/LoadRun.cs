@@ -212,9 +212,10 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
                 var now = total.Elapsed;
                 var seconds = (now - last).TotalSeconds;
                 var packetsIn = _received.Sum(static s => s.PacketsIn);
+                var histograms = _received.Histograms;
                 var packetsOut = Interlocked.Read(ref _packetsOut);
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"\r[{now.TotalSeconds,5:F0}s {_phase,-5}] in field {Interlocked.Read(ref _loggedIn)}/{_bots.Length}  out {(packetsOut - lastOut) / seconds,8:F0}/s  in {(packetsIn - lastIn) / seconds,9:F0}/s  relays {LatencyHistogram.MergedCount(_received.Histograms)}  p99 {LatencyHistogram.Merged(_received.Histograms, 99),7:F2} ms  disc {Interlocked.Read(ref _disconnects)}  err {Interlocked.Read(ref _errors)}   ");
+                    $"\r[{now.TotalSeconds,5:F0}s {_phase,-5}] in field {Interlocked.Read(ref _loggedIn)}/{_bots.Length}  out {(packetsOut - lastOut) / seconds,8:F0}/s  in {(packetsIn - lastIn) / seconds,9:F0}/s  relays {LatencyHistogram.MergedCount(histograms)}  p99 {LatencyHistogram.Merged(histograms, 99),7:F2} ms  disc {Interlocked.Read(ref _disconnects)}  err {Interlocked.Read(ref _errors)}   ");
                 await progress.WriteAsync(line);
                 await progress.FlushAsync(cancellationToken);
                 (lastIn, lastOut, last) = (packetsIn, packetsOut, now);
