@@ -110,7 +110,7 @@ public class ShandaImplementationTests
 
     private delegate void Transform(Span<byte> data);
 
-    /// <summary>"Shanda" is the public dispatch; otherwise a <see cref="ShandaPath"/> (short bodies use the scalar path).</summary>
+    /// <summary>"Shanda" is the public dispatch; otherwise a <see cref="ShandaPath"/> (bodies under 32 bytes take its masked one-vector form, the shortest the scalar path).</summary>
     private static (Transform Encrypt, Transform Decrypt) Resolve(string implementation)
     {
         if (implementation == "Shanda")

@@ -15,7 +15,7 @@ public class ShandaBenchmarks
 {
     private byte[] _data = [];
 
-    [Params(64, 512, 4096)]
+    [Params(8, 16, 30, 64, 512, 4096)]
     public int Size { get; set; }
 
     [GlobalSetup]

@@ -54,6 +54,62 @@ internal static class ShandaAvx2<TRotation>
     }
 
     /// <summary>
+    /// A body of 1..31 bytes in one vector (the one-fragment movements and small status packets that dominate fan-out
+    /// are this short). The bytes are copied into a zeroed 32-byte buffer; lanes at and above n are masked to zero
+    /// wherever a pass reads towards lower lanes (the encrypt backward suffix XOR, the decrypt d_{i+1}), so they
+    /// never reach the real bytes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void EncryptShort(Span<byte> data)
+    {
+        var n = data.Length;
+        Span<byte> buffer = stackalloc byte[Width];
+        buffer.Clear();
+        data.CopyTo(buffer);
+        ref var b = ref MemoryMarshal.GetReference(buffer);
+        var v = Vector256.LoadUnsafe(ref b);
+        var inside = Vector256.LessThan(Vector256<byte>.Indices, Vector256.Create((byte)n));
+        var l = Vector256.Create((byte)n) - Vector256<byte>.Indices;
+        var next = Vector256<byte>.Indices + Vector256<byte>.One;
+        RotationMasks(Vector256<byte>.Zero - l, out var r1, out var r2, out var r4);
+        for (var round = 0; round < Rounds; round++)
+        {
+            var t = round == 0 ? TRotation.RotateLeftXor(v, 3, 0) + l : v;
+            var u = ForwardOutput(PrefixXor(t & inside, out _), r1, r2, r4, next) & inside;
+            v = BackwardOutput(SuffixXor(u, out _), l, last: round == Rounds - 1);
+        }
+
+        v.StoreUnsafe(ref b);
+        buffer[..n].CopyTo(data);
+    }
+
+    /// <inheritdoc cref="EncryptShort"/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void DecryptShort(Span<byte> data)
+    {
+        var n = data.Length;
+        Span<byte> buffer = stackalloc byte[Width];
+        buffer.Clear();
+        data.CopyTo(buffer);
+        ref var b = ref MemoryMarshal.GetReference(buffer);
+        var v = Vector256.LoadUnsafe(ref b);
+        var inside = Vector256.LessThan(Vector256<byte>.Indices, Vector256.Create((byte)n));
+        var l = Vector256.Create((byte)n) - Vector256<byte>.Indices;
+        var next = Vector256<byte>.Indices + Vector256<byte>.One;
+        RotationMasks(l, out var r1, out var r2, out var r4);
+        for (var round = 0; round < Rounds; round++)
+        {
+            var d = (round == 0 ? TRotation.RotateLeftXor(v, 3, 0x13) : v) & inside; // d_n = 0
+            var g = BackwardInverseOutput(d ^ ShiftDownOne(d), next);
+            var e = RotateLeftVariable(g, r1, r2, r4);
+            v = ForwardInverseOutput((e ^ ShiftUpOne(Vector256<byte>.Zero, e)) - l, last: round == Rounds - 1);
+        }
+
+        v.StoreUnsafe(ref b);
+        buffer[..n].CopyTo(data);
+    }
+
+    /// <summary>
     /// Encrypt forward pass, ascending. Input t (first round: raw bytes, turned into rol3(p) + L here); output the
     /// backward pass's input u = rol4(0x47 − ror(a, L)) + (i + 1) where a is the running XOR of t.
     /// </summary>

@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 namespace AtlasChannel.Protocol.Crypto;
 
 /// <summary>
-/// Portable table-driven Shanda (spec §7); used when no vector path applies and for short bodies.
+/// Portable table-driven Shanda (spec §7); used when no vector path applies and for bodies under
+/// <see cref="Shanda.EncryptShortMinimum"/> / <see cref="Shanda.DecryptShortMinimum"/> bytes.
 /// </summary>
 /// <remarks>
 /// Between passes the body is kept in the form the next pass consumes, so each pass is one table look-up, one add
