@@ -6,7 +6,9 @@ namespace AtlasChannel.Tool.Load;
 /// <summary>One load-test client: its connection, its field group, and the send times of its recent moves.</summary>
 internal sealed class LoadBot
 {
-    private const int Ring = 1024; // 200 s of moves at 5/s: far beyond any latency worth matching
+    // 25 s of moves at 5/s (later relays count as unmatched). Small on purpose: every relay reads a random mover's
+    // ring, and 2,000 bots × 1,024 slots would be 24 MB, far beyond the CPU caches.
+    private const int Ring = 128;
     private readonly long[] _sentAt = new long[Ring];
     private readonly int[] _sentSequence = new int[Ring];
     private long _movesSent;
