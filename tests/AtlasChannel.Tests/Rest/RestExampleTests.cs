@@ -216,6 +216,18 @@ public sealed class JsonApiDocumentTests
     }
 
     [Fact]
+    public void Included_resources_of_a_type_are_listed_with_or_without_a_relationship_naming_them()
+    {
+        var document = JsonApiDocument.Parse(File.ReadAllBytes(SpecFiles.Path("rest", "examples", "data.map.json")));
+        Assert.Equal(["0", "1"], document.IncludedOfType("portals").Select(p => p.Id));
+        Assert.Equal(["1000"], document.IncludedOfType("npcs").Select(p => p.Id));
+        Assert.Empty(document.IncludedOfType("drops"));
+
+        var unrelated = JsonApiDocument.Parse("""{"data":{"type":"maps","id":"1","attributes":{}},"included":[{"type":"portals","id":"2","attributes":{}}]}"""u8);
+        Assert.Equal("2", Assert.Single(unrelated.IncludedOfType("portals")).Id);
+    }
+
+    [Fact]
     public void Related_ids_missing_from_included_are_dropped()
     {
         var compartment = RestResources.ReadCompartment("""

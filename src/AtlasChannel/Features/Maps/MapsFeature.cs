@@ -8,6 +8,7 @@ public static class MapsFeature
     /// <summary>Field presence (spawn / despawn, the field's contents on entry), map changes through portals and the warp on MAP_CHANGED.</summary>
     public static IServiceCollection AddMapsFeature(this IServiceCollection services)
     {
+        services.AddSingleton<MapDataReader>();
         services.AddSingleton<PortalDataPeer>();
         // Everything already in a field, shown to the character entering it (map.md CHARACTER_ENTER step 4).
         services.AddSingleton<IFieldEntryPart, FieldNpcs>();
