@@ -228,6 +228,16 @@ public sealed class JsonApiDocumentTests
     }
 
     [Fact]
+    public void One_pet_resource_of_a_collection_reads_like_the_single_document()
+    {
+        var document = JsonApiDocument.Parse(File.ReadAllBytes(SpecFiles.Path("rest", "examples", "pets.by-owner.json")));
+        var pet = RestResources.ReadPet(Assert.Single(document.Data));
+        Assert.Equal((7u, 100000000123ul, (sbyte)0), (pet.Id, pet.Attributes.CashId, pet.Attributes.Slot));
+        var badId = JsonApiDocument.Parse("""{"data":[{"type":"pets","id":"seven","attributes":{}}]}"""u8);
+        Assert.Throws<JsonApiFormatException>(() => RestResources.ReadPet(badId.Data[0]));
+    }
+
+    [Fact]
     public void Related_ids_missing_from_included_are_dropped()
     {
         var compartment = RestResources.ReadCompartment("""
