@@ -11,6 +11,7 @@ public static class MapsFeature
         services.AddSingleton<MapDataReader>();
         services.AddSingleton<PortalDataPeer>();
         // Everything already in a field, shown to the character entering it (map.md CHARACTER_ENTER step 4).
+        // FieldPets and FieldPartyHp use PetPeer (AddPetsFeature) and PartyPeer (AddStatsFeature).
         services.AddSingleton<IFieldEntryPart, FieldNpcs>();
         services.AddSingleton<IFieldEntryPart, FieldMonsters>();
         services.AddSingleton<IFieldEntryPart, FieldDrops>();
@@ -19,6 +20,8 @@ public static class MapsFeature
         services.AddSingleton<IFieldEntryPart, FieldChairs>();
         services.AddSingleton<IFieldEntryPart, FieldClock>();
         services.AddSingleton<IFieldEntryPart, FieldTransport>();
+        services.AddSingleton<IFieldEntryPart, FieldPets>();
+        services.AddSingleton<IFieldEntryPart, FieldPartyHp>();
         services.AddSingleton<FieldEntry>();
         services.AddSingleton<PortalCommands>();
         services.AddSingleton<IPacketHandler, MapChangeHandler>();
