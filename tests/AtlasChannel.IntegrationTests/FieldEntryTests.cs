@@ -84,4 +84,23 @@ public sealed class FieldEntryTests : IAsyncLifetime
         // The sitter is not shown its own chair when others arrive.
         Assert.False(atlas.HasReceived("CharacterShowChair"));
     }
+
+    [Fact]
+    public async Task Atlas_pet_is_shown_to_its_owner_with_its_exclusions_and_to_a_character_arriving_later()
+    {
+        // PetActivated spawn (pet.md §1) of the fixture pet 7: owner 1, index 0, spawn, effect, 5000017 "Kitty",
+        // SN 100000000123, (1850, 334), stance 0, fh 0, no name tag, no balloon.
+        var kitty = Normal("A800" + "01000000" + "00" + "01" + "01" + "514B4C00" + "0500 4B69747479" + "7BE8764817000000" + "3A07 4E01" + "00" + "0000" + "00" + "00");
+        await using var atlas = await BotSession.LoginAsync(_harness.FirstPort, 1);
+        await atlas.WaitForAsync("SetField");
+        Assert.Equal(kitty, Convert.ToHexString(await atlas.WaitForAsync("PetActivated")));
+        // PetExcludeResponse (§5.4): owner 1, index 0, SN, one item: 4000000.
+        Assert.Equal(Normal("AD00" + "01000000" + "00" + "7BE8764817000000" + "01" + "00093D00"), Convert.ToHexString(await atlas.WaitForAsync("PetExcludeResponse")));
+        await Eventually.True(() => _harness.Sandbox.CharactersIn(Henesys).Contains(1u), what: "character 1 in Henesys");
+
+        await using var bravo = await BotSession.LoginAsync(_harness.FirstPort, 2);
+        await bravo.WaitForAsync("SetField");
+        Assert.Equal(kitty, Convert.ToHexString(await bravo.WaitForAsync("PetActivated")));
+        Assert.False(bravo.HasReceived("PetExcludeResponse"));
+    }
 }

@@ -129,6 +129,10 @@ public sealed class JsonApiDocument
     public bool TryGetIncluded(string type, string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JsonApiResource? resource) =>
         _included.TryGetValue((type, id), out resource);
 
+    /// <summary>Every included resource of <paramref name="type"/>, whether or not a relationship names it.</summary>
+    public IEnumerable<JsonApiResource> IncludedOfType(string type) =>
+        _included.Values.Where(resource => string.Equals(resource.Type, type, StringComparison.Ordinal));
+
     /// <summary>
     /// The included resources <paramref name="owner"/> names in <paramref name="relationship"/>, in relationship order.
     /// Identifiers of another type or missing from <c>included</c> are skipped.

@@ -64,6 +64,13 @@ public static class RestResources
     /// <summary>PETS <c>pets/{id}</c>.</summary>
     public static PetResource ReadPet(ReadOnlySpan<byte> utf8Json) => Pet(JsonApiDocument.Parse(utf8Json).Single(PetsType));
 
+    /// <summary>One <c>pets</c> resource of a collection, for readers that skip bad resources one by one.</summary>
+    public static PetResource ReadPet(JsonApiResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return Pet(resource);
+    }
+
     /// <summary>PETS <c>characters/{id}/pets</c>, sorted by spawn slot as the channel uses them.</summary>
     public static IReadOnlyList<PetResource> ReadPets(ReadOnlySpan<byte> utf8Json) =>
         [.. JsonApiDocument.Parse(utf8Json).Collection(PetsType).Select(Pet).OrderBy(p => p.Attributes.Slot)];

@@ -10,6 +10,7 @@ using AtlasChannel.Features.Chalkboards;
 using AtlasChannel.Features.Chat;
 using AtlasChannel.Features.Login;
 using AtlasChannel.Features.Movement;
+using AtlasChannel.Features.Pets;
 using AtlasChannel.Features.Maps;
 using AtlasChannel.Features.Sessions;
 using AtlasChannel.Features.Stats;
@@ -72,6 +73,7 @@ public static class ServiceRegistration
         services.AddStatsFeature();
         services.AddChatFeature().AddChairFeature().AddChalkboardFeature();
         services.AddMovementFeature();
+        services.AddPetsFeature();
         services.AddMapsFeature();
         services.AddSingleton<LoginCommands>();
         services.AddSingleton<LoginFollowUps>();

@@ -41,8 +41,10 @@ public sealed class FieldEntryTests
             new FieldReactors(http, NullLogger<FieldReactors>.Instance),
             new FieldChalkboards(http, NullLogger<FieldChalkboards>.Instance),
             new FieldChairs(http, NullLogger<FieldChairs>.Instance),
-            new FieldClock(http, new FixedClock(Now, TimeZoneInfo.Utc), NullLogger<FieldClock>.Instance),
+            new FieldClock(new MapDataReader(http, TimeProvider.System), new FixedClock(Now, TimeZoneInfo.Utc), NullLogger<FieldClock>.Instance),
             new FieldTransport(http, NullLogger<FieldTransport>.Instance),
+            new FieldPets(_kit.Registry, new AtlasChannel.Features.Pets.PetPeer(http, NullLogger<AtlasChannel.Features.Pets.PetPeer>.Instance), NullLogger<FieldPets>.Instance),
+            new FieldPartyHp(_kit.Registry, new AtlasChannel.Features.Stats.PartyPeer(http), NullLogger<FieldPartyHp>.Instance),
         ];
         _entry = new FieldEntry(_kit.Registry, parts, NullLogger<FieldEntry>.Instance);
     }

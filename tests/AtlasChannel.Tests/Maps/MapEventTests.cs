@@ -177,7 +177,7 @@ public sealed class MapEventTests
     [InlineData(false)]
     public async Task Map_changed_places_the_character_at_the_target_portal_when_data_knows_it(bool dataKnowsThePortal)
     {
-        var events = new MapEvents(_kit.Registry, new CharacterPeer(_kit.Http), new FixedClock(Jan2020), NullLogger<MapEvents>.Instance, portals: new PortalDataPeer(_kit.Http));
+        var events = new MapEvents(_kit.Registry, new CharacterPeer(_kit.Http), new FixedClock(Jan2020), NullLogger<MapEvents>.Instance, portals: new PortalDataPeer(_kit.Http, new MapDataReader(_kit.Http, TimeProvider.System)));
         var mover = _kit.InField(_server, 1); // stands at (10, 50) in Henesys
         _kit.Character(1, hp: 500);
         if (dataKnowsThePortal)

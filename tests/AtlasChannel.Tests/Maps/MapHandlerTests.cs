@@ -23,7 +23,7 @@ public sealed class MapHandlerTests
 
     public MapHandlerTests()
     {
-        var portals = new PortalDataPeer(_kit.Http);
+        var portals = new PortalDataPeer(_kit.Http, new MapDataReader(_kit.Http, TimeProvider.System));
         var commands = new PortalCommands(_kit.Publisher);
         var cashShopExit = new AtlasChannel.Features.CashShop.CashShopExit(
             new ChannelRegistryPeer(_kit.Http),

@@ -20,6 +20,12 @@ internal sealed class MapTestKit
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Answers for one tenant (TENANT_ID header) only; take precedence over <see cref="Responses"/>.</summary>
+    public ConcurrentDictionary<(Guid Tenant, string Path), string> TenantResponses { get; } = new();
+
+    /// <summary>When set, every answer waits for it (to hold requests in flight).</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
     public RecordingPublisher Publisher { get; } = new();
 
     public SessionRegistry Registry { get; } = new();
@@ -57,16 +63,18 @@ internal sealed class MapTestKit
 
     private sealed class CannedHandler(MapTestKit kit) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.PathAndQuery;
             kit.Requests.Enqueue(path);
+            if (kit.Gate is { } gate)
+                await gate.Task.WaitAsync(cancellationToken);
             if (kit.Failures.TryGetValue(path, out var status))
-                return Task.FromResult(new HttpResponseMessage(status) { Content = new ByteArrayContent([]) });
-            var response = kit.Responses.TryGetValue(path, out var json)
+                return new HttpResponseMessage(status) { Content = new ByteArrayContent([]) };
+            var tenant = request.Headers.TryGetValues("TENANT_ID", out var ids) && Guid.TryParse(ids.FirstOrDefault(), out var id) ? id : Guid.Empty;
+            return kit.TenantResponses.TryGetValue((tenant, path), out var json) || kit.Responses.TryGetValue(path, out json)
                 ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json) }
                 : new HttpResponseMessage(HttpStatusCode.NotFound);
-            return Task.FromResult(response);
         }
     }
 }

@@ -216,6 +216,28 @@ public sealed class JsonApiDocumentTests
     }
 
     [Fact]
+    public void Included_resources_of_a_type_are_listed_with_or_without_a_relationship_naming_them()
+    {
+        var document = JsonApiDocument.Parse(File.ReadAllBytes(SpecFiles.Path("rest", "examples", "data.map.json")));
+        Assert.Equal(["0", "1"], document.IncludedOfType("portals").Select(p => p.Id));
+        Assert.Equal(["1000"], document.IncludedOfType("npcs").Select(p => p.Id));
+        Assert.Empty(document.IncludedOfType("drops"));
+
+        var unrelated = JsonApiDocument.Parse("""{"data":{"type":"maps","id":"1","attributes":{}},"included":[{"type":"portals","id":"2","attributes":{}}]}"""u8);
+        Assert.Equal("2", Assert.Single(unrelated.IncludedOfType("portals")).Id);
+    }
+
+    [Fact]
+    public void One_pet_resource_of_a_collection_reads_like_the_single_document()
+    {
+        var document = JsonApiDocument.Parse(File.ReadAllBytes(SpecFiles.Path("rest", "examples", "pets.by-owner.json")));
+        var pet = RestResources.ReadPet(Assert.Single(document.Data));
+        Assert.Equal((7u, 100000000123ul, (sbyte)0), (pet.Id, pet.Attributes.CashId, pet.Attributes.Slot));
+        var badId = JsonApiDocument.Parse("""{"data":[{"type":"pets","id":"seven","attributes":{}}]}"""u8);
+        Assert.Throws<JsonApiFormatException>(() => RestResources.ReadPet(badId.Data[0]));
+    }
+
+    [Fact]
     public void Related_ids_missing_from_included_are_dropped()
     {
         var compartment = RestResources.ReadCompartment("""

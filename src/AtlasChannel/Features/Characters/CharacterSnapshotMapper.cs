@@ -84,7 +84,8 @@ public static class CharacterSnapshotMapper
         };
     }
 
-    private static CharacterPet MapPet(PetResource resource)
+    /// <summary>One PETS resource as the snapshot (and the pet packets) use it.</summary>
+    public static CharacterPet MapPet(PetResource resource)
     {
         var p = resource.Attributes;
         return new CharacterPet(resource.Id, PetSerial(resource.Id, unchecked((long)p.CashId)), unchecked((int)p.TemplateId), p.Name, p.Level,

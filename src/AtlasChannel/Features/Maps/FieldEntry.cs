@@ -13,11 +13,15 @@ public sealed record FieldOfEntry(Tenant Tenant, byte WorldId, byte ChannelId, u
 {
     /// <summary>The peers' in-field route prefix: <c>worlds/{w}/channels/{c}/maps/{m}/instances/{i}</c> (rest/README.md §1.3).</summary>
     public string InstancePath => string.Create(CultureInfo.InvariantCulture, $"worlds/{WorldId}/channels/{ChannelId}/maps/{MapId}/instances/{Instance:D}");
+
+    /// <summary>The field's sessions in the registry (the field the CharacterSpawn exchange used).</summary>
+    public MapKey Key => new(Tenant.Id, WorldId, ChannelId, MapId, Instance);
 }
 
 /// <summary>
 /// One kind of thing already in a field that a character entering it is shown (map.md CHARACTER_ENTER step 4).
-/// A part sends only to <c>entering</c>; its own REST failure costs only its own packets.
+/// A part sends to <c>entering</c> (pets and party HP also tell the others in the field about it); its own REST failure
+/// costs only its own packets.
 /// </summary>
 public interface IFieldEntryPart
 {

@@ -13,7 +13,7 @@ namespace AtlasChannel.Features.Maps;
 /// EVENT_TOPIC_MAP_STATUS (map.md) → CharacterSpawn / CharacterDespawn among the sessions of the field, and
 /// EVENT_TOPIC_CHARACTER_STATUS MAP_CHANGED (character.md) → move the session and send SetField (warp form).
 /// Every session of this channel is local, so "who is in the field" is the registry, not the MAPS endpoint. The rest of
-/// the field (NPCs, monsters, drops, reactors, chairs, chalkboards, clock, transport) comes from <see cref="FieldEntry"/>.
+/// the field (pets, party HP, NPCs, monsters, drops, reactors, chairs, chalkboards, clock, transport) comes from <see cref="FieldEntry"/>.
 /// </summary>
 public sealed partial class MapEvents(SessionRegistry registry, CharacterPeer characters, TimeProvider clock, ILogger<MapEvents> logger, FieldEntry? entry = null, PortalDataPeer? portals = null) : IEventHandlers
 {

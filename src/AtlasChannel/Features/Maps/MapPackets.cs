@@ -1,4 +1,5 @@
 using AtlasChannel.Features.Characters;
+using AtlasChannel.Features.Pets;
 using AtlasChannel.Protocol;
 using AtlasChannel.Protocol.Packets;
 
@@ -66,7 +67,7 @@ public static class MapPackets
                 if (pet.Slot != slot)
                     continue;
                 writer.WriteByte(1);
-                WriteRemotePet(writer, pet);
+                PetPackets.WritePetRecord(writer, pet);
             }
         }
 
@@ -105,12 +106,6 @@ public static class MapPackets
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteInt32(characterId);
     }
-
-    // [C§8.1]
-    private static void WriteRemotePet(PacketWriter writer, CharacterPet pet) =>
-        writer.WriteInt32(pet.TemplateId).WriteString(pet.Name).WriteInt64(pet.Serial)
-            .WriteInt16(pet.X).WriteInt16(pet.Y).WriteByte(pet.Stance).WriteInt16(pet.Foothold)
-            .WriteByte(0).WriteByte(0); // name tag, chat balloon
 
     /// <summary>
     /// MapChangeHandle (field.md §8) without the empty-body case. Only what the channel uses is returned; the

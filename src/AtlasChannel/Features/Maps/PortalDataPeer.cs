@@ -5,7 +5,7 @@ using AtlasChannel.Peers;
 namespace AtlasChannel.Features.Maps;
 
 /// <summary>DATA map portals (spec/rest/data.md §1, §3): a portal's index in its map by name, and where a portal stands.</summary>
-public sealed class PortalDataPeer(PeerHttp http)
+public sealed class PortalDataPeer(PeerHttp http, MapDataReader maps)
 {
     public const string DataRoot = PeerRoots.Data;
 
@@ -26,18 +26,12 @@ public sealed class PortalDataPeer(PeerHttp http)
     }
 
     /// <summary>
-    /// Where portal <paramref name="portalId"/> of the map stands (the map document's included <c>portals</c>), or
-    /// null when the map or the portal is unknown or its coordinates are unreadable.
+    /// Where portal <paramref name="portalId"/> of the map stands (the map document's included <c>portals</c>, through
+    /// <see cref="MapDataReader"/>), or null when the map or the portal is unknown or its coordinates are unreadable.
     /// </summary>
     public async Task<Protocol.Packets.Position?> FindPositionAsync(Tenant tenant, uint mapId, uint portalId, CancellationToken cancellationToken)
     {
-        var body = await http.GetAsync(DataRoot, $"data/maps/{mapId}", tenant, cancellationToken);
-        if (body is null)
-            return null;
-        var document = JsonApiDocument.Parse(body);
-        var id = portalId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!document.TryGetIncluded("portals", id, out var portal) || !portal.Attributes.TryInt16("x", out var x) || !portal.Attributes.TryInt16("y", out var y))
-            return null;
-        return new Protocol.Packets.Position(x, y);
+        var facts = await maps.GetAsync(tenant, mapId, cancellationToken);
+        return facts is not null && facts.PortalPositions.TryGetValue(portalId, out var position) ? position : null;
     }
 }
