@@ -18,8 +18,9 @@ SERVER=$(pgrep -P $RUN | head -1); SERVER=${SERVER:-$RUN}
 ( while kill -0 "$SERVER" 2>/dev/null; do echo "$(date +%s.%N) $(ps -o times=,rss= -p "$SERVER")" >>"$OUT/ps-$tag.txt" || true; sleep 2; done ) &
 SAMPLER=$!
 uptime >"$OUT/uptime-$tag.txt"
-# The tool runs its socket completions on the epoll thread (env-only switch): less CPU taken from the server.
-DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=${TOOL_INLINE_COMPLETIONS:-1} \
+# `atlas-tool load` runs its socket completions on the epoll thread unless DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS
+# is already set; TOOL_INLINE_COMPLETIONS=0|1 sets it explicitly, for the tool's process only.
+env ${TOOL_INLINE_COMPLETIONS:+DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$TOOL_INLINE_COMPLETIONS} \
   dotnet tools/AtlasChannel.Tool/bin/Release/net10.0/atlas-tool.dll load --bots "$BOTS" --maps "$GROUPS_" --channels "$CHANNELS" \
   --move-rate 5 --duration "$DURATION" --port "$FIRST_PORT" --login-concurrency 50 >"$OUT/report-$tag.json" 2>"$OUT/progress-$tag.txt" || true
 uptime >>"$OUT/uptime-$tag.txt"

@@ -4,6 +4,8 @@ namespace AtlasChannel.Tool;
 
 internal static class Program
 {
+    private const string InlineSocketCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     public static async Task<int> Main(string[] args)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -18,6 +20,11 @@ internal static class Program
             await Console.Error.WriteLineAsync($"unknown command '{args[0]}'\n\n{CommandCatalog.Usage}");
             return 2;
         }
+
+        // The load tool shares the box with the server it measures: socket completions run on the epoll thread,
+        // saving a thread-pool hop per receive. The runtime reads the switch once, when sockets are first used.
+        if (args[0] == "load" && Environment.GetEnvironmentVariable(InlineSocketCompletions) is null)
+            Environment.SetEnvironmentVariable(InlineSocketCompletions, "1");
 
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
