@@ -86,7 +86,8 @@ internal sealed class ChannelHarness : IAsyncDisposable
         var recorder = new CommandRecorder();
         recorder.Subscribe(peerBus);
         await peerBus.StartAsync(CancellationToken.None);
-        await peerBus.CaughtUp.WaitAsync(TimeSpan.FromSeconds(30));
+        // Generous: the consumers' first group join is what takes long, and on a busy 2-core box 30 s was seen to time out.
+        await peerBus.CaughtUp.WaitAsync(TimeSpan.FromSeconds(90));
 
         string[] args =
         [
