@@ -144,28 +144,9 @@ public abstract partial class FieldEntryCollectionPart<T>(PeerHttp http, ILogger
     }
 
     /// <summary>Parses a response body (throws <see cref="JsonApiFormatException"/> only for a non-collection document).</summary>
-    public IReadOnlyList<T> Read(ReadOnlySpan<byte> body, FieldOfEntry field)
-    {
-        var document = JsonApiDocument.Parse(body);
-        if (!document.IsCollection)
-            throw new JsonApiFormatException($"expected an array of '{ResourceType}', got a single resource");
-        var result = new List<T>(document.Data.Count);
-        foreach (var resource in document.Data)
-        {
-            if (!string.Equals(resource.Type, ResourceType, StringComparison.Ordinal))
-            {
-                LogSkipped(resource.Type, resource.Id, "unexpected resource type");
-                continue;
-            }
-
-            if (TryRead(resource, field, out var item, out var why))
-                result.Add(item);
-            else
-                LogSkipped(resource.Type, resource.Id, why);
-        }
-
-        return result;
-    }
+    public IReadOnlyList<T> Read(ReadOnlySpan<byte> body, FieldOfEntry field) =>
+        TolerantCollection.Read(body, ResourceType, (JsonApiResource resource, out T item, out string why) => TryRead(resource, field, out item, out why),
+            (resource, why) => LogSkipped(resource.Type, resource.Id, why));
 
     private void LogLookupFailed(Guid sessionId, string path, string reason)
     {

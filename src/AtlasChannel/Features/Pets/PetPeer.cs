@@ -30,30 +30,16 @@ public sealed partial class PetPeer(PeerHttp http, ILogger<PetPeer> logger)
     /// a missing <c>templateId</c> or <c>slot</c> (a default slot 0 would summon it), values of the wrong type, and
     /// a pet of another owner.
     /// </summary>
-    public IReadOnlyList<OwnedPet> Read(ReadOnlySpan<byte> body, int ownerId)
-    {
-        var document = JsonApiDocument.Parse(body);
-        if (!document.IsCollection)
-            throw new JsonApiFormatException("expected an array of 'pets', got a single resource");
-        var pets = new List<OwnedPet>(document.Data.Count);
-        foreach (var resource in document.Data)
-        {
-            if (TryRead(resource, ownerId, out var pet, out var why))
-                pets.Add(pet);
-            else
-                LogSkipped(logger, resource.Type, resource.Id, why);
-        }
-
-        return [.. pets.OrderBy(p => p.Pet.Slot)];
-    }
+    public IReadOnlyList<OwnedPet> Read(ReadOnlySpan<byte> body, int ownerId) =>
+        [.. TolerantCollection.Read(body, RestResources.PetsType, (JsonApiResource resource, out OwnedPet pet, out string why) => TryRead(resource, ownerId, out pet, out why),
+                (resource, why) => LogSkipped(logger, resource.Type, resource.Id, why))
+            .OrderBy(p => p.Pet.Slot)];
 
     private static bool TryRead(JsonApiResource resource, int ownerId, out OwnedPet pet, out string why)
     {
         pet = null!;
         var a = resource.Attributes;
-        if (!string.Equals(resource.Type, RestResources.PetsType, StringComparison.Ordinal))
-            why = "unexpected resource type";
-        else if (!uint.TryParse(resource.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        if (!uint.TryParse(resource.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             why = "id is not a decimal uint32";
         else if (a.ValueKind != JsonValueKind.Object || !a.TryUInt32("templateId", out _) || !a.TrySByte("slot", out _))
             why = "templateId or slot missing or invalid";
