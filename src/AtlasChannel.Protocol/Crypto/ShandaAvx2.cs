@@ -62,14 +62,8 @@ internal static class ShandaAvx2<TRotation>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void EncryptShort(Span<byte> data)
     {
-        var n = data.Length;
         Span<byte> buffer = stackalloc byte[Width];
-        buffer.Clear();
-        data.CopyTo(buffer);
-        ref var b = ref MemoryMarshal.GetReference(buffer);
-        var v = Vector256.LoadUnsafe(ref b);
-        var inside = Vector256.LessThan(Vector256<byte>.Indices, Vector256.Create((byte)n));
-        var l = Vector256.Create((byte)n) - Vector256<byte>.Indices;
+        var v = LoadPadded(data, buffer, out var inside, out var l);
         var next = Vector256<byte>.Indices + Vector256<byte>.One;
         RotationMasks(Vector256<byte>.Zero - l, out var r1, out var r2, out var r4);
         for (var round = 0; round < Rounds; round++)
@@ -79,22 +73,15 @@ internal static class ShandaAvx2<TRotation>
             v = BackwardOutput(SuffixXor(u, out _), l, last: round == Rounds - 1);
         }
 
-        v.StoreUnsafe(ref b);
-        buffer[..n].CopyTo(data);
+        StoreTruncated(v, buffer, data);
     }
 
     /// <inheritdoc cref="EncryptShort"/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DecryptShort(Span<byte> data)
     {
-        var n = data.Length;
         Span<byte> buffer = stackalloc byte[Width];
-        buffer.Clear();
-        data.CopyTo(buffer);
-        ref var b = ref MemoryMarshal.GetReference(buffer);
-        var v = Vector256.LoadUnsafe(ref b);
-        var inside = Vector256.LessThan(Vector256<byte>.Indices, Vector256.Create((byte)n));
-        var l = Vector256.Create((byte)n) - Vector256<byte>.Indices;
+        var v = LoadPadded(data, buffer, out var inside, out var l);
         var next = Vector256<byte>.Indices + Vector256<byte>.One;
         RotationMasks(l, out var r1, out var r2, out var r4);
         for (var round = 0; round < Rounds; round++)
@@ -105,8 +92,30 @@ internal static class ShandaAvx2<TRotation>
             v = ForwardInverseOutput((e ^ ShiftUpOne(Vector256<byte>.Zero, e)) - l, last: round == Rounds - 1);
         }
 
-        v.StoreUnsafe(ref b);
-        buffer[..n].CopyTo(data);
+        StoreTruncated(v, buffer, data);
+    }
+
+    /// <summary>
+    /// The 1..31 bytes of <paramref name="data"/> as lanes 0..n−1 of a vector (the rest zero, via the 32-byte
+    /// <paramref name="buffer"/>), with the mask of those lanes and L = n − i per lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> LoadPadded(ReadOnlySpan<byte> data, Span<byte> buffer, out Vector256<byte> inside, out Vector256<byte> l)
+    {
+        var n = Vector256.Create((byte)data.Length);
+        buffer.Clear();
+        data.CopyTo(buffer);
+        inside = Vector256.LessThan(Vector256<byte>.Indices, n);
+        l = n - Vector256<byte>.Indices;
+        return Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(buffer));
+    }
+
+    /// <summary>Writes back the lanes of <paramref name="v"/> that <paramref name="data"/> has room for.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreTruncated(Vector256<byte> v, Span<byte> buffer, Span<byte> data)
+    {
+        v.StoreUnsafe(ref MemoryMarshal.GetReference(buffer));
+        buffer[..data.Length].CopyTo(data);
     }
 
     /// <summary>
