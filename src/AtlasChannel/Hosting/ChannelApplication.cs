@@ -191,7 +191,7 @@ public sealed partial class ChannelApplication : IAsyncDisposable
                         services.GetRequiredService<ConnectionLimits>(),
                         services.GetRequiredService<TimeProvider>(),
                         services.GetRequiredService<ILoggerFactory>().CreateLogger("AtlasChannel.Sessions"),
-                        services.GetRequiredService<FlushPacer>());
+                        services.GetRequiredService<OutboundFlusher>());
                     var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
                     listen.Run(connection => handler.HandleAsync(connection, stopping));
                 });

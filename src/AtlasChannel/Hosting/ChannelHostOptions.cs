@@ -48,8 +48,13 @@ public sealed record ChannelHostOptions
 
     public const int DefaultFlushIntervalMs = 10;
 
-    /// <summary>A session that flushed less than this ago waits for the next tick before its next socket write (0 = flush at once).</summary>
+    /// <summary>A session that sent less than this ago waits until the interval is up before its next socket write (0 = send at once).</summary>
     public TimeSpan OutboundFlushInterval { get; init; } = TimeSpan.FromMilliseconds(DefaultFlushIntervalMs);
+
+    /// <summary>Dedicated threads that encrypt and send every session's queued packets (default: one per core).</summary>
+    public int OutboundFlushThreads { get; init; } = DefaultFlushThreads;
+
+    public static int DefaultFlushThreads => Math.Clamp(Environment.ProcessorCount, 1, 16);
 
     /// <summary>Sandbox REST port for the embedded default.</summary>
     public int SandboxPort { get; init; } = 8081;
@@ -82,6 +87,7 @@ public sealed record ChannelHostOptions
             MaxPacketLength = ReadInt(configuration, "MAX_PACKET_LENGTH", 65535, 16, 65535, problems),
             OutboundQueueCapacity = ReadInt(configuration, "OUTBOUND_QUEUE_CAPACITY", 4096, 16, 1_000_000, problems),
             OutboundFlushInterval = TimeSpan.FromMilliseconds(ReadInt(configuration, "OUTBOUND_FLUSH_INTERVAL_MS", DefaultFlushIntervalMs, 0, 1_000, problems)),
+            OutboundFlushThreads = ReadInt(configuration, "OUTBOUND_FLUSH_THREADS", DefaultFlushThreads, 1, 64, problems),
             SandboxPort = ReadInt(configuration, "SANDBOX_PORT", 8081, 0, 65535, problems),
             SandboxChannels = ReadInt(configuration, "SANDBOX_CHANNELS", 2, 1, 64, problems),
             SandboxFirstPort = ReadInt(configuration, "SANDBOX_FIRST_PORT", 7575, 1, 65515, problems),

@@ -41,7 +41,11 @@ public static class ServiceRegistration
         services.AddSingleton<ChannelMetrics>();
         services.AddSingleton<ReadinessState>();
         services.AddSingleton(new ConnectionLimits(options.MaxPacketLength, options.OutboundQueueCapacity));
-        services.AddSingleton(sp => new FlushPacer(options.OutboundFlushInterval, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new OutboundFlusher(
+            options.OutboundFlushInterval,
+            options.OutboundFlushThreads,
+            sp.GetRequiredService<ChannelMetrics>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("AtlasChannel.Sessions")));
 
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<ISessionRegistry>(sp => sp.GetRequiredService<SessionRegistry>());

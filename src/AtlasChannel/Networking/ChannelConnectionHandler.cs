@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AtlasChannel.Handlers;
 using AtlasChannel.Observability;
 using AtlasChannel.Packets;
@@ -14,8 +13,8 @@ namespace AtlasChannel.Networking;
 
 /// <summary>
 /// Runs one client connection of one channel server: Hello, then a read loop (decrypt, frame, dispatch one packet at a
-/// time, in order) and a write loop (drain the session's bounded queue, encrypt in send order, flush once per batch).
-/// Whatever ends first ends the session.
+/// time, in order) while the <see cref="OutboundFlusher"/> sends the session's queue (encrypted in send order, one write
+/// per batch). Whatever ends first ends the session.
 /// </summary>
 public sealed partial class ChannelConnectionHandler
 {
@@ -27,7 +26,7 @@ public sealed partial class ChannelConnectionHandler
     private readonly ChannelMetrics _metrics;
     private readonly ConnectionLimits _limits;
     private readonly TimeProvider _clock;
-    private readonly FlushPacer _pacer;
+    private readonly OutboundFlusher _flusher;
     private readonly ILogger _logger;
 
     public ChannelConnectionHandler(
@@ -39,7 +38,7 @@ public sealed partial class ChannelConnectionHandler
         ConnectionLimits limits,
         TimeProvider clock,
         ILogger logger,
-        FlushPacer? pacer = null)
+        OutboundFlusher flusher)
     {
         _server = server;
         _encoder = new PacketEncoder(server.Opcodes);
@@ -50,7 +49,7 @@ public sealed partial class ChannelConnectionHandler
         _limits = limits;
         _clock = clock;
         _logger = logger;
-        _pacer = pacer ?? FlushPacer.Immediate;
+        _flusher = flusher;
     }
 
     public ChannelServer Server => _server;
@@ -66,19 +65,18 @@ public sealed partial class ChannelConnectionHandler
 
         var receiveIv = MapleIv.Random();
         var sendIv = MapleIv.Random();
-        var output = OutboundWire.For(connection);
+        var sink = OutboundSink.For(connection);
         var input = connection.Transport.Input;
         var reason = "peer closed";
-        Task writing = Task.CompletedTask;
         try
         {
             var hello = Hello.For(_server.Version, receiveIv, sendIv);
-            var length = hello.WriteTo(output.GetSpan(hello.WireLength));
-            output.Advance(length);
-            if (!await output.FlushAsync(stopping))
+            var helloBytes = new byte[hello.WireLength];
+            var length = hello.WriteTo(helloBytes);
+            if (!await sink.SendAllAsync(helloBytes.AsMemory(0, length)))
                 return;
 
-            writing = WriteLoopAsync(session, output, MapleCipher.ServerSend(_server.Version, sendIv));
+            _flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, sendIv));
             using var decoder = new FrameDecoder(MapleCipher.ServerReceive(_server.Version, receiveIv), _limits.MaxPacketLength);
             var result = await FrameReader.ReadAllAsync(input, decoder, body =>
             {
@@ -109,15 +107,6 @@ public sealed partial class ChannelConnectionHandler
         {
             reason = session.CloseReason ?? reason;
             session.Close(reason);
-            try
-            {
-                await writing;
-            }
-            catch (Exception ex) when (ex is IOException or ConnectionResetException or ConnectionAbortedException or InvalidOperationException)
-            {
-                // The socket is already gone; nothing left to flush.
-            }
-
             session.DrainOutbound();
             if (_registry.Remove(session))
             {
@@ -125,38 +114,6 @@ public sealed partial class ChannelConnectionHandler
                 LogClosed(_logger, session.Id, reason);
                 await _lifecycle.SessionEndedAsync(session, CancellationToken.None);
             }
-        }
-    }
-
-    private async Task WriteLoopAsync(Session session, IOutboundWire output, MapleCipher cipher)
-    {
-        var reader = session.Outbound;
-        var lastFlush = 0L;
-        while (await reader.WaitToReadAsync())
-        {
-            if (_pacer.ShouldWait(lastFlush, Stopwatch.GetTimestamp()))
-                await _pacer.NextTickAsync();
-            var packets = 0;
-            long bytes = 0;
-            while (!session.IsClosed && reader.TryRead(out var packet))
-            {
-                var wireLength = packet.Length + PacketHeader.Length;
-                var span = output.GetSpan(wireLength);
-                packet.Body.CopyTo(span[PacketHeader.Length..]);
-                packet.Release();
-                cipher.EncryptInPlace(span);
-                output.Advance(wireLength);
-                packets++;
-                bytes += wireLength;
-            }
-
-            if (session.IsClosed)
-                return;
-            _metrics.PacketsSent(packets, bytes);
-            var open = await output.FlushAsync();
-            lastFlush = Stopwatch.GetTimestamp();
-            if (!open)
-                return;
         }
     }
 

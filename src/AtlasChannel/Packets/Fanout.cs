@@ -4,7 +4,7 @@ namespace AtlasChannel.Packets;
 
 /// <summary>
 /// One packet to many sessions: encoded once into a pooled <see cref="SharedPacket"/>, then queued to each recipient,
-/// whose write loop encrypts it with its own IV. Nothing is allocated per recipient.
+/// whose writer encrypts it with its own IV. Nothing is allocated per recipient.
 /// </summary>
 public static class Fanout
 {
@@ -20,24 +20,26 @@ public static class Fanout
     {
         SharedPacket? packet = null;
         var sent = 0;
-        try
+        var handed = 0;
+        foreach (var session in recipients)
         {
-            foreach (var session in recipients)
+            if (ReferenceEquals(session, except) || session.IsClosed)
+                continue;
+            if (packet is null)
             {
-                if (ReferenceEquals(session, except) || session.IsClosed)
-                    continue;
-                packet ??= session.Encoder.Encode(writerName, state, body);
+                packet = session.Encoder.Encode(writerName, state, body);
                 if (packet is null)
                     return 0; // the tenant has no such writer; the session logs it on direct sends
-                if (session.Enqueue(packet))
-                    sent++;
+                packet.AddReferences(recipients.Length); // one atomic step, not one per recipient
             }
 
-            return sent;
+            handed++; // the session consumes this reference whether or not it queues the packet
+            if (session.EnqueueOwned(packet))
+                sent++;
         }
-        finally
-        {
-            packet?.Release();
-        }
+
+        // Back the references nobody was handed, and the encoder's own.
+        packet?.Release(recipients.Length - handed + 1);
+        return sent;
     }
 }

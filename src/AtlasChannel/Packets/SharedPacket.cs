@@ -53,12 +53,23 @@ public sealed class SharedPacket
         return packet;
     }
 
+    /// <summary>Live references (tests).</summary>
+    internal int References => Volatile.Read(ref _references);
+
     public void AddReference() => Interlocked.Increment(ref _references);
 
+    /// <summary>Takes <paramref name="count"/> references in one step (a fan-out, before it hands them out).</summary>
+    public void AddReferences(int count) => Interlocked.Add(ref _references, count);
+
     /// <summary>Drops one reference; the last one returns the packet to the pool.</summary>
-    public void Release()
+    public void Release() => Release(1);
+
+    /// <summary>Drops <paramref name="count"/> references; the last one returns the packet to the pool.</summary>
+    public void Release(int count)
     {
-        var remaining = Interlocked.Decrement(ref _references);
+        if (count == 0)
+            return;
+        var remaining = Interlocked.Add(ref _references, -count);
         if (remaining > 0)
             return;
         if (remaining < 0)

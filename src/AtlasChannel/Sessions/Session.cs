@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using AtlasChannel.Messaging;
 using Microsoft.Extensions.Logging;
 using AtlasChannel.Packets;
@@ -8,7 +7,7 @@ namespace AtlasChannel.Sessions;
 
 /// <summary>
 /// One client connection on one channel server: identity, what it is bound to (account, character, field), and a
-/// bounded outbound queue that the connection's write loop drains and encrypts in order. Handlers and Kafka event
+/// bounded outbound queue that the connection's writer drains and encrypts in order. Handlers and Kafka event
 /// handlers may call <see cref="Send{TState}"/> from any thread.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage(
@@ -18,12 +17,14 @@ namespace AtlasChannel.Sessions;
 public sealed partial class Session
 {
     private readonly ILogger _logger;
-    private readonly Channel<SharedPacket> _outbound;
+    private readonly OutboundQueue _outbound;
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _closed = new();
     private ISessionTransport? _transport;
+    private IOutboundSignal? _signal;
     private long _lastPacketTicks;
     private string? _closeReason;
+    private volatile bool _isClosed; // read on every send; a plain field, not the token's state
 
     public Session(Guid id, ChannelServer server, PacketEncoder encoder, int outboundCapacity, TimeProvider clock, ILogger logger)
     {
@@ -37,12 +38,7 @@ public sealed partial class Session
         Encoder = encoder;
         Clock = clock;
         OutboundCapacity = outboundCapacity;
-        _outbound = Channel.CreateBounded<SharedPacket>(new BoundedChannelOptions(outboundCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _outbound = new OutboundQueue(outboundCapacity);
         _lastPacketTicks = clock.GetUtcNow().UtcTicks;
         Map = new MapKey(server.Tenant.Id, server.WorldId, server.ChannelId, 0, Guid.Empty);
     }
@@ -101,7 +97,7 @@ public sealed partial class Session
 
     public DateTimeOffset LastPacketAt => new(Interlocked.Read(ref _lastPacketTicks), TimeSpan.Zero);
 
-    public bool IsClosed => _closed.IsCancellationRequested;
+    public bool IsClosed => _isClosed;
 
     /// <summary>Cancelled when the session is destroyed.</summary>
     public CancellationToken Closed => _closed.Token;
@@ -110,9 +106,17 @@ public sealed partial class Session
 
     public string RemoteEndPoint => _transport?.RemoteEndPoint ?? "?";
 
-    internal ChannelReader<SharedPacket> Outbound => _outbound.Reader;
+    internal OutboundQueue Outbound => _outbound;
 
     internal void Attach(ISessionTransport transport) => _transport = transport;
+
+    /// <summary>Connects the queue to whatever sends it; told of packets already queued, then of every new one.</summary>
+    internal void AttachWriter(IOutboundSignal signal)
+    {
+        _signal = signal;
+        if (!_outbound.IsEmpty || IsClosed)
+            signal.PacketsQueued();
+    }
 
     public void TouchLastPacket() => Interlocked.Exchange(ref _lastPacketTicks, Clock.GetUtcNow().UtcTicks);
 
@@ -189,9 +193,7 @@ public sealed partial class Session
             return false;
         }
 
-        var queued = Enqueue(packet);
-        packet.Release();
-        return queued;
+        return EnqueueOwned(packet); // the encoder's reference becomes the queue's
     }
 
     /// <summary>Like <see cref="Send{TState}"/> for packet code that writes its own opcode from the tenant table.</summary>
@@ -206,22 +208,29 @@ public sealed partial class Session
             return false;
         }
 
-        var queued = Enqueue(packet);
-        packet.Release();
-        return queued;
+        return EnqueueOwned(packet); // the encoder's reference becomes the queue's
     }
 
-    /// <summary>Queues an already-encoded packet (fan-out); takes its own reference.</summary>
+    /// <summary>Queues an already-encoded packet; takes its own reference.</summary>
     public bool Enqueue(SharedPacket packet)
     {
         ArgumentNullException.ThrowIfNull(packet);
-        if (IsClosed)
-            return false;
         packet.AddReference();
-        if (_outbound.Writer.TryWrite(packet))
+        return EnqueueOwned(packet);
+    }
+
+    /// <summary>Queues a packet with a reference the caller already took for this session; consumed either way.</summary>
+    internal bool EnqueueOwned(SharedPacket packet)
+    {
+        if (!IsClosed && _outbound.TryWrite(packet))
+        {
+            _signal?.PacketsQueued();
             return true;
+        }
+
         packet.Release();
-        Close($"outbound queue full ({OutboundCapacity} packets): the client is not reading");
+        if (!IsClosed && !_outbound.IsCompleted)
+            Close($"outbound queue full ({OutboundCapacity} packets): the client is not reading");
         return false;
     }
 
@@ -234,17 +243,19 @@ public sealed partial class Session
                 return;
             Phase = SessionPhase.Closed;
             _closeReason = reason;
+            _isClosed = true;
         }
 
-        _outbound.Writer.TryComplete();
+        _outbound.Complete();
         _closed.Cancel();
         _transport?.Abort(reason);
+        _signal?.PacketsQueued(); // lets the writer drop what is still queued
     }
 
-    /// <summary>Releases packets still queued after the write loop stopped (only the write loop's owner calls this).</summary>
+    /// <summary>Releases packets still queued after the session closed.</summary>
     internal void DrainOutbound()
     {
-        while (_outbound.Reader.TryRead(out var dropped))
+        while (_outbound.TryRead(out var dropped))
             dropped.Release();
     }
 

@@ -26,6 +26,15 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void Flusher_threads_default_to_one_per_core_and_are_bounded()
+    {
+        Assert.Equal(Math.Clamp(Environment.ProcessorCount, 1, 16), ChannelHostOptions.From(Config()).OutboundFlushThreads);
+        Assert.Equal(3, ChannelHostOptions.From(Config(("OUTBOUND_FLUSH_THREADS", "3"))).OutboundFlushThreads);
+        var ex = Assert.Throws<ConfigurationException>(() => ChannelHostOptions.From(Config(("OUTBOUND_FLUSH_THREADS", "0"))));
+        Assert.Contains("OUTBOUND_FLUSH_THREADS", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_bad_key_is_named()
     {
         var ex = Assert.Throws<ConfigurationException>(() => ChannelHostOptions.From(Config(

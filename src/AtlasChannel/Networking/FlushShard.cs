@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace AtlasChannel.Networking;
+
+/// <summary>
+/// One flusher thread and the writers assigned to it: newly scheduled writers arrive on a lock-free queue; one that
+/// sent within the interval waits in a due-time heap, the rest are flushed at once. The thread sleeps until the next
+/// due time or until a writer arrives while it sleeps.
+/// </summary>
+internal sealed partial class FlushShard : IDisposable
+{
+    private const int ScratchBytes = 64 * 1024;
+
+    private readonly ConcurrentQueue<SessionWriter> _incoming = new();
+    private readonly PriorityQueue<SessionWriter, long> _waiting = new();
+    private readonly ManualResetEventSlim _wake = new(false, 0);
+    private readonly long _intervalTicks;
+    private readonly ILogger _logger;
+    private readonly Thread _thread;
+    private byte[] _scratch = new byte[ScratchBytes];
+    private int _sleeping;
+    private volatile bool _stopping;
+
+    public FlushShard(TimeSpan interval, string name, ILogger logger)
+    {
+        Interval = interval;
+        _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
+        _logger = logger;
+        _thread = new Thread(Run) { IsBackground = true, Name = name };
+        _thread.Start();
+    }
+
+    public TimeSpan Interval { get; }
+
+    /// <summary>Hands a writer with queued packets to this shard; any thread.</summary>
+    public void Schedule(SessionWriter writer)
+    {
+        _incoming.Enqueue(writer);
+        if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1)
+            _wake.Set();
+    }
+
+    private void Run()
+    {
+        while (!_stopping)
+        {
+            while (_incoming.TryDequeue(out var writer))
+            {
+                var due = writer.LastFlush + _intervalTicks;
+                if (due <= Stopwatch.GetTimestamp())
+                    Flush(writer);
+                else
+                    _waiting.Enqueue(writer, due);
+            }
+
+            while (_waiting.TryPeek(out var writer, out var due) && due <= Stopwatch.GetTimestamp())
+            {
+                _waiting.Dequeue();
+                Flush(writer);
+            }
+
+            SleepUntilDue();
+        }
+    }
+
+    private void Flush(SessionWriter writer)
+    {
+        try
+        {
+            writer.Flush(ref _scratch);
+        }
+        catch (Exception ex)
+        {
+            // A bug in one session's send path must not stop the thread that serves the others.
+            LogFlushFailed(_logger, ex);
+            writer.Fail(ex);
+        }
+    }
+
+    private void SleepUntilDue()
+    {
+        var timeoutMs = Timeout.Infinite;
+        if (_waiting.TryPeek(out _, out var next))
+        {
+            var ticks = next - Stopwatch.GetTimestamp();
+            if (ticks <= 0)
+                return;
+            timeoutMs = (int)Math.Max(1, (ticks * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency);
+        }
+
+        Interlocked.Exchange(ref _sleeping, 1);
+        if (_incoming.IsEmpty && !_stopping)
+            _wake.Wait(timeoutMs);
+        _wake.Reset();
+        Volatile.Write(ref _sleeping, 0);
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        _wake.Set();
+        _thread.Join(TimeSpan.FromSeconds(5));
+        // _wake is not disposed: a straggling event may still schedule a writer, and an unused slim event holds no handle.
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending a session's queued packets failed; closing that session")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
+}

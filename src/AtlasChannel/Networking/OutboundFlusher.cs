@@ -1,0 +1,48 @@
+using AtlasChannel.Observability;
+using AtlasChannel.Protocol.Crypto;
+using AtlasChannel.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace AtlasChannel.Networking;
+
+/// <summary>
+/// Sends every session's queued packets from a few dedicated threads instead of one async write loop per connection.
+/// A send costs far more than the packets in it (a syscall, the loopback or NIC path, a wake-up of the client), and a
+/// player in a crowded map receives hundreds of small packets a second. So a session that sent less than one interval
+/// ago waits until the interval is up and then sends everything queued meanwhile in one write; a quiet session is sent
+/// at once, so replies to the player's own actions are never held back. Queueing a packet costs one flag; the shard
+/// thread is woken only when it sleeps.
+/// </summary>
+public sealed class OutboundFlusher : IDisposable
+{
+    private readonly FlushShard[] _shards;
+    private readonly ChannelMetrics _metrics;
+    private int _next = -1;
+
+    public OutboundFlusher(TimeSpan interval, int threads, ChannelMetrics metrics, ILogger logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        _metrics = metrics;
+        _shards = new FlushShard[threads];
+        for (var i = 0; i < threads; i++)
+            _shards[i] = new FlushShard(interval, $"outbound-flush-{i}", logger);
+    }
+
+    public TimeSpan Interval => _shards[0].Interval;
+
+    /// <summary>Starts sending <paramref name="session"/>'s queue through <paramref name="sink"/>, encrypted with <paramref name="cipher"/>.</summary>
+    internal SessionWriter Attach(Session session, IOutboundSink sink, MapleCipher cipher)
+    {
+        var shard = _shards[(uint)Interlocked.Increment(ref _next) % (uint)_shards.Length];
+        var writer = new SessionWriter(session, sink, cipher, shard, _metrics);
+        session.AttachWriter(writer);
+        return writer;
+    }
+
+    public void Dispose()
+    {
+        foreach (var shard in _shards)
+            shard.Dispose();
+    }
+}

@@ -1,0 +1,167 @@
+using System.Buffers;
+using System.Diagnostics;
+using AtlasChannel.Observability;
+using AtlasChannel.Packets;
+using AtlasChannel.Protocol.Crypto;
+using AtlasChannel.Sessions;
+
+namespace AtlasChannel.Networking;
+
+/// <summary>
+/// The send side of one connection. Enqueues only mark it scheduled (one flag, no wake-up of its own); its
+/// <see cref="FlushShard"/> thread drains the queue, encrypts in send order and hands the batch to the socket without
+/// waiting. Whatever the socket does not take is sent by an awaited send, during which the shard leaves the writer be.
+/// </summary>
+internal sealed class SessionWriter : IOutboundSignal
+{
+    /// <summary>Batches one flush may send before the writer yields to the rest of its shard.</summary>
+    private const int MaxBatchesPerFlush = 4;
+
+    private readonly Session _session;
+    private readonly IOutboundSink _sink;
+    private readonly MapleCipher _cipher;
+    private readonly FlushShard _shard;
+    private readonly ChannelMetrics _metrics;
+    private SharedPacket? _carry; // taken off the queue but did not fit in the last batch
+    private int _scheduled;       // 1 while the shard has it (incoming, waiting or flushing)
+    private int _sending;         // 1 while an awaited send of a remainder is in flight
+    private long _lastFlush;
+
+    public SessionWriter(Session session, IOutboundSink sink, MapleCipher cipher, FlushShard shard, ChannelMetrics metrics)
+    {
+        _session = session;
+        _sink = sink;
+        _cipher = cipher;
+        _shard = shard;
+        _metrics = metrics;
+    }
+
+    /// <summary>When the last batch went out (a <see cref="Stopwatch"/> timestamp; 0 = never, or due at once).</summary>
+    public long LastFlush => Volatile.Read(ref _lastFlush);
+
+    public void PacketsQueued()
+    {
+        // A busy writer is already scheduled most of the time: read first, so the common case writes nothing shared.
+        if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+            _shard.Schedule(this);
+    }
+
+    /// <summary>Drains, encrypts and sends what is queued. Runs on the shard's thread only.</summary>
+    public void Flush(ref byte[] scratch)
+    {
+        Interlocked.Exchange(ref _scheduled, 0); // from here on, a new packet schedules the writer again
+        if (Volatile.Read(ref _sending) == 1)
+            return; // the in-flight send reschedules when it completes
+        if (_session.IsClosed)
+        {
+            Discard();
+            return;
+        }
+
+        for (var batch = 0; batch < MaxBatchesPerFlush; batch++)
+        {
+            var used = FillBatch(ref scratch, out var packets, out var more);
+            if (used == 0)
+                return;
+            _metrics.PacketsSent(packets, used);
+            Volatile.Write(ref _lastFlush, Stopwatch.GetTimestamp());
+            var sent = _sink.TrySend(scratch.AsSpan(0, used));
+            if (sent < 0)
+            {
+                _session.Close("connection lost while sending");
+                Discard();
+                return;
+            }
+
+            if (sent < used)
+            {
+                SendRemainder(scratch.AsSpan(sent, used - sent));
+                return;
+            }
+
+            if (!more)
+                return;
+        }
+
+        Volatile.Write(ref _lastFlush, 0); // still more queued: due again at once, after the rest of the shard
+        PacketsQueued();
+    }
+
+    /// <summary>Copies and encrypts queued packets into <paramref name="scratch"/> until it is full or the queue is empty.</summary>
+    private int FillBatch(ref byte[] scratch, out int packets, out bool more)
+    {
+        var used = 0;
+        packets = 0;
+        more = false;
+        while (true)
+        {
+            var packet = _carry;
+            if (packet is not null)
+                _carry = null;
+            else if (!_session.Outbound.TryRead(out packet))
+                return used;
+
+            var wireLength = packet.Length + PacketHeader.Length;
+            if (used + wireLength > scratch.Length)
+            {
+                if (used > 0)
+                {
+                    _carry = packet;
+                    more = true;
+                    return used;
+                }
+
+                scratch = new byte[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)wireLength)];
+            }
+
+            var span = scratch.AsSpan(used, wireLength);
+            packet.Body.CopyTo(span[PacketHeader.Length..]);
+            packet.Release();
+            _cipher.EncryptInPlace(span);
+            used += wireLength;
+            packets++;
+        }
+    }
+
+    private void SendRemainder(ReadOnlySpan<byte> remainder)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(remainder.Length);
+        remainder.CopyTo(buffer);
+        Interlocked.Exchange(ref _sending, 1);
+        _ = SendRemainderAsync(buffer, remainder.Length);
+    }
+
+    private async Task SendRemainderAsync(byte[] buffer, int length)
+    {
+        bool open;
+        try
+        {
+            open = await _sink.SendAllAsync(buffer.AsMemory(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (!open)
+            _session.Close("connection lost while sending");
+        Volatile.Write(ref _lastFlush, Stopwatch.GetTimestamp());
+        Interlocked.Exchange(ref _sending, 0);
+        if (_carry is not null || !_session.Outbound.IsEmpty || _session.IsClosed)
+            PacketsQueued();
+    }
+
+    /// <summary>The flush threw (a bug, not the network): the session goes, the shard carries on.</summary>
+    public void Fail(Exception exception)
+    {
+        _session.Close("sending failed: " + exception.Message);
+        Discard();
+    }
+
+    private void Discard()
+    {
+        _carry?.Release();
+        _carry = null;
+        _session.DrainOutbound();
+    }
+}

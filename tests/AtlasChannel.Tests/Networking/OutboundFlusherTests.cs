@@ -1,0 +1,196 @@
+using AtlasChannel.Networking;
+using AtlasChannel.Observability;
+using AtlasChannel.Packets;
+using AtlasChannel.Protocol.Crypto;
+using AtlasChannel.Sessions;
+using AtlasChannel.Tests.Sessions;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AtlasChannel.Tests.Networking;
+
+public sealed class OutboundFlusherTests : IDisposable
+{
+    private static readonly MapleIv SendIv = MapleIv.FromHex("523078E9");
+    private readonly ChannelMetrics _metrics = new();
+    private readonly List<OutboundFlusher> _flushers = [];
+    private readonly Tenancy.ChannelServer _server = TestSessions.Server(TestSessions.TenantA);
+
+    [Fact]
+    public async Task Packets_queued_before_and_after_attach_arrive_encrypted_in_queue_order()
+    {
+        var session = TestSessions.Create(_server);
+        var sink = new RecordingSink();
+        Send(session, 1, 2, 3);
+        Attach(TimeSpan.Zero, session, sink);
+        Send(session, 4, 5);
+
+        await Eventually(() => Decoded(sink).Count == 5);
+        Assert.Equal(Bodies(1, 2, 3, 4, 5), sink.DecodeAll(_server.Version, SendIv, out var whole));
+        Assert.True(whole);
+    }
+
+    [Fact]
+    public async Task A_quiet_session_is_sent_at_once_even_with_a_long_interval()
+    {
+        var session = TestSessions.Create(_server);
+        var sink = new RecordingSink();
+        Attach(TimeSpan.FromSeconds(30), session, sink);
+
+        Send(session, 7);
+        await sink.WaitForWritesAsync(1); // a 30 s interval would time this out if the first send were held
+
+        Assert.Equal(Bodies(7), Decoded(sink));
+    }
+
+    [Fact]
+    public async Task A_busy_session_waits_out_the_interval_then_sends_its_backlog_in_one_write()
+    {
+        var interval = TimeSpan.FromMilliseconds(300);
+        var session = TestSessions.Create(_server);
+        var sink = new RecordingSink();
+        Attach(interval, session, sink);
+
+        Send(session, 1);
+        await sink.WaitForWritesAsync(1);
+        var firstSent = System.Diagnostics.Stopwatch.GetTimestamp();
+        Send(session, 2, 3, 4);
+        await sink.WaitForWritesAsync(2);
+        var waited = System.Diagnostics.Stopwatch.GetElapsedTime(firstSent);
+
+        Assert.Equal(2, sink.Writes.Count);
+        Assert.Equal(Bodies(1, 2, 3, 4), Decoded(sink));
+        Assert.True(waited >= interval - TimeSpan.FromMilliseconds(20), $"the backlog went out after {waited.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Bytes_the_socket_does_not_take_go_by_an_awaited_send_and_nothing_overtakes_them()
+    {
+        var session = TestSessions.Create(_server);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sink = new RecordingSink { TryLimit = 7, HoldAwaited = hold };
+        Attach(TimeSpan.Zero, session, sink);
+
+        Send(session, 1, 2);
+        await sink.WaitForWritesAsync(1); // the 7-byte try
+        Send(session, 3, 4); // queued while the rest of 1 and 2 is in flight
+        await Task.Delay(50);
+        Assert.Single(sink.Writes);
+
+        sink.TryLimit = null;
+        hold.SetResult();
+        await Eventually(() => Decoded(sink).Count == 4);
+
+        Assert.Equal(Bodies(1, 2, 3, 4), sink.DecodeAll(_server.Version, SendIv, out var whole));
+        Assert.True(whole);
+        Assert.Equal([false, true, false], sink.Writes.Select(w => w.Awaited));
+        Assert.Equal(7, sink.Writes[0].Bytes.Length);
+    }
+
+    [Fact]
+    public async Task A_lost_connection_closes_the_session_and_drops_its_queue()
+    {
+        var session = TestSessions.Create(_server);
+        var sink = new RecordingSink { TryLimit = -1 };
+        Send(session, 1, 2, 3);
+        Attach(TimeSpan.Zero, session, sink);
+
+        await Eventually(() => session.IsClosed);
+        Assert.Contains("connection lost while sending", session.CloseReason, StringComparison.Ordinal);
+        await Eventually(() => session.Outbound.IsEmpty);
+        Assert.Empty(sink.Writes);
+        Assert.False(session.Send("CharacterMovement", 9, WriteMarker), "a closed session takes nothing more");
+    }
+
+    [Fact]
+    public async Task A_session_closed_with_packets_queued_sends_none_of_them()
+    {
+        var session = TestSessions.Create(_server);
+        var sink = new RecordingSink();
+        Send(session, 1, 2);
+        session.Close("test");
+        Attach(TimeSpan.Zero, session, sink);
+
+        await Eventually(() => session.Outbound.IsEmpty);
+        Assert.Empty(sink.Writes);
+    }
+
+    [Fact]
+    public async Task More_than_one_batch_is_sent_in_order_in_several_writes()
+    {
+        var session = TestSessions.Create(_server, capacity: 4096);
+        var sink = new RecordingSink();
+        var big = new byte[20_000];
+        for (var i = 0; i < 12; i++)
+        {
+            big[0] = (byte)i;
+            session.Send("CharacterMovement", big, static (w, in _, b) => w.WriteBytes(b));
+        }
+
+        Attach(TimeSpan.FromSeconds(30), session, sink); // the backlog is sent at once: it is more than one batch, not a second flush
+
+        await Eventually(() => Decoded(sink).Count == 12);
+        var bodies = Decoded(sink);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => (byte)i), bodies.Select(b => b[2]));
+        Assert.True(sink.Writes.Count > 1);
+    }
+
+    [Fact]
+    public async Task Sessions_on_several_flusher_threads_each_get_exactly_their_own_packets()
+    {
+        var flusher = new OutboundFlusher(TimeSpan.FromMilliseconds(5), threads: 3, _metrics, NullLogger.Instance);
+        _flushers.Add(flusher);
+        var pairs = Enumerable.Range(0, 6).Select(_ => (Session: TestSessions.Create(_server, capacity: 1024), Sink: new RecordingSink())).ToList();
+        foreach (var (session, sink) in pairs)
+            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+
+        await Task.WhenAll(pairs.Select((p, n) => Task.Run(() =>
+        {
+            for (var i = 0; i < 200; i++)
+                p.Session.Send("CharacterMovement", (n, i), static (w, in _, s) => w.WriteInt32(s.n).WriteInt32(s.i));
+        })));
+
+        foreach (var (n, (session, sink)) in pairs.Index())
+        {
+            await Eventually(() => Decoded(sink).Count == 200);
+            var expected = Enumerable.Range(0, 200).Select(i => (n, i));
+            Assert.Equal(expected, Decoded(sink).Select(b => (BitConverter.ToInt32(b, 2), BitConverter.ToInt32(b, 6))));
+        }
+    }
+
+    private SessionWriter Attach(TimeSpan interval, Session session, RecordingSink sink)
+    {
+        var flusher = new OutboundFlusher(interval, threads: 1, _metrics, NullLogger.Instance);
+        _flushers.Add(flusher);
+        return flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+    }
+
+    private static void Send(Session session, params int[] markers)
+    {
+        foreach (var marker in markers)
+            Assert.True(session.Send("CharacterMovement", marker, WriteMarker));
+    }
+
+    private static void WriteMarker(Protocol.Packets.PacketWriter writer, in WriterContext context, int marker) => writer.WriteInt32(marker);
+
+    private List<byte[]> Bodies(params int[] markers) =>
+        [.. markers.Select(m => TestSessions.Create(_server).Encoder.EncodeToArray("CharacterMovement", m, WriteMarker)!)];
+
+    private List<byte[]> Decoded(RecordingSink sink) => sink.DecodeAll(_server.Version, SendIv);
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
+            await Task.Delay(5);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var flusher in _flushers)
+            flusher.Dispose();
+        _metrics.Dispose();
+    }
+}

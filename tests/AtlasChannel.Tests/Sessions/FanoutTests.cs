@@ -1,0 +1,37 @@
+using AtlasChannel.Packets;
+using AtlasChannel.Sessions;
+
+namespace AtlasChannel.Tests.Sessions;
+
+public sealed class FanoutTests
+{
+    [Fact]
+    public void One_shared_packet_reaches_the_open_recipients_and_holds_exactly_their_references()
+    {
+        var server = TestSessions.Server(TestSessions.TenantA);
+        var mover = TestSessions.Create(server);
+        var first = TestSessions.Create(server);
+        var second = TestSessions.Create(server);
+        var closed = TestSessions.Create(server);
+        closed.Close("test");
+        var full = TestSessions.Create(server, capacity: 1);
+        Assert.True(full.Send("ChannelChange", 0, Marker));
+
+        var sent = Fanout.SendTo([mover, first, closed, full, second], "ChannelChange", 42, Marker, except: mover);
+
+        Assert.Equal(2, sent);
+        Assert.True(full.IsClosed, "a recipient that is not reading is closed, the others still get the packet");
+        Assert.True(mover.Outbound.IsEmpty);
+        Assert.True(closed.Outbound.IsEmpty);
+        Assert.True(first.Outbound.TryRead(out var toFirst));
+        Assert.True(second.Outbound.TryRead(out var toSecond));
+        Assert.Same(toFirst, toSecond);
+        Assert.Equal(2, toFirst.References); // the encoder's own and the unused ones were handed back
+        Assert.Equal(Convert.FromHexString("10002A000000"), toFirst.Body.ToArray());
+        toFirst.Release();
+        Assert.Equal(1, toSecond.References);
+        toSecond.Release();
+    }
+
+    private static void Marker(Protocol.Packets.PacketWriter writer, in WriterContext context, int value) => writer.WriteInt32(value);
+}
