@@ -7,7 +7,8 @@ FIRST_PORT=${FIRST_PORT:-17575}
 cd "$(dirname "$0")/../.."
 mkdir -p "$OUT"
 tag="b${BOTS}-g${GROUPS_}-c${CHANNELS}"
-dotnet run -c Release --no-build --project src/AtlasChannel -- \
+# SERVER_ENV="NAME=value ..." sets runtime knobs (e.g. DOTNET_TieredPGO=0) for the server's process only.
+env ${SERVER_ENV:-} dotnet run -c Release --no-build --project src/AtlasChannel -- \
   --SANDBOX_CHANNELS="$CHANNELS" --SANDBOX_FIRST_PORT="$FIRST_PORT" --SANDBOX_PORT=0 --REST_PORT=$((FIRST_PORT + 500)) \
   --LOG_LEVEL=warn >"$OUT/server-$tag.log" 2>&1 &
 RUN=$!

@@ -54,7 +54,7 @@ public class FanoutBenchmarks
         _relay = new MovementRelay(_mover.CharacterId, Path);
     }
 
-    /// <summary>Encode once, queue the shared packet to 50 sessions, then each write loop copies and encrypts it.</summary>
+    /// <summary>Encode once, queue the shared packet to 50 sessions, then each session's writer copies and encrypts it.</summary>
     [Benchmark(OperationsPerInvoke = Recipients)]
     public int EncodeOnceFanout()
     {

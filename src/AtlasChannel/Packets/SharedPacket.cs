@@ -5,7 +5,7 @@ namespace AtlasChannel.Packets;
 
 /// <summary>
 /// A plaintext packet body (opcode + payload) encoded once and queued to one or many sessions. Reference-counted and
-/// pooled: each session's write loop copies it into its own pipe, encrypts there, and releases its reference, so a
+/// pooled: each session's writer copies it into its send batch, encrypts there, and releases its reference, so a
 /// fan-out of one event to fifty players allocates nothing per recipient.
 /// </summary>
 public sealed class SharedPacket

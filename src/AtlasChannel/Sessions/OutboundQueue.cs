@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using AtlasChannel.Packets;
 
 namespace AtlasChannel.Sessions;
@@ -12,7 +13,7 @@ namespace AtlasChannel.Sessions;
 internal sealed class OutboundQueue(int capacity)
 {
     private readonly ConcurrentQueue<SharedPacket> _packets = new();
-    private int _count;
+    private Counters _counters;
     private volatile bool _completed;
 
     public int Capacity { get; } = capacity;
@@ -26,9 +27,10 @@ internal sealed class OutboundQueue(int capacity)
     {
         if (_completed)
             return false;
-        if (Interlocked.Increment(ref _count) > Capacity)
+        var queued = Interlocked.Increment(ref _counters.Written) - Volatile.Read(ref _counters.Read);
+        if (queued > Capacity)
         {
-            Interlocked.Decrement(ref _count);
+            Interlocked.Decrement(ref _counters.Written);
             return false;
         }
 
@@ -36,13 +38,31 @@ internal sealed class OutboundQueue(int capacity)
         return true;
     }
 
+    /// <summary>
+    /// The session's writer only, or a drain after close (the count only bounds a live session's queue, so two drains
+    /// of a closed one may race on it harmlessly).
+    /// </summary>
     public bool TryRead([MaybeNullWhen(false)] out SharedPacket packet)
     {
         if (!_packets.TryDequeue(out packet))
             return false;
-        Interlocked.Decrement(ref _count);
+        Volatile.Write(ref _counters.Read, _counters.Read + 1); // single reader: no atomic needed
         return true;
     }
 
     public void Complete() => _completed = true;
+
+    /// <summary>
+    /// The writers' count and the reader's count on separate cache lines: the reader's core and the writers' cores
+    /// would otherwise pass one line back and forth on every packet.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 192)]
+    private struct Counters
+    {
+        [FieldOffset(64)]
+        public long Written;
+
+        [FieldOffset(128)]
+        public long Read;
+    }
 }

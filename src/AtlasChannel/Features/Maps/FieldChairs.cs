@@ -33,7 +33,7 @@ public sealed class FieldChairs(PeerHttp http, ILogger<FieldChairs> logger) : Fi
     {
         item = default;
         var a = resource.Attributes;
-        if (!HostileAttributes.TryId(resource.Id, out var chairId))
+        if (!ResourceId.TryUInt32(resource.Id, out var chairId))
             why = "id is not a decimal uint32";
         else if (!a.TryString("type", out var type) || !a.TryUInt32("characterId", out var characterId) || characterId is 0 or > int.MaxValue)
             why = "type or characterId missing or invalid";

@@ -31,7 +31,7 @@ public sealed class FieldChalkboards(PeerHttp http, ILogger<FieldChalkboards> lo
     protected override bool TryRead(JsonApiResource resource, FieldOfEntry field, out FieldChalkboard item, out string why)
     {
         item = default;
-        if (!HostileAttributes.TryId(resource.Id, out var characterId) || characterId is 0 or > int.MaxValue)
+        if (!ResourceId.TryUInt32(resource.Id, out var characterId) || characterId is 0 or > int.MaxValue)
             why = "id is not a character id";
         else if (!resource.Attributes.TryString("message", out var message))
             why = "message missing";

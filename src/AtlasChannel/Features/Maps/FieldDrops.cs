@@ -20,7 +20,7 @@ public sealed class FieldDrops(PeerHttp http, ILogger<FieldDrops> logger) : Fiel
     {
         item = default;
         var a = resource.Attributes;
-        if (!HostileAttributes.TryId(resource.Id, out var dropId))
+        if (!ResourceId.TryUInt32(resource.Id, out var dropId))
             why = "id is not a decimal uint32";
         else if (!a.InField(field))
             why = "not in this field";

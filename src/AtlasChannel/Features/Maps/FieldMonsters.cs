@@ -24,7 +24,7 @@ public sealed class FieldMonsters(PeerHttp http, ILogger<FieldMonsters> logger) 
     {
         item = default;
         var a = resource.Attributes;
-        if (!HostileAttributes.TryId(resource.Id, out var uniqueId))
+        if (!ResourceId.TryUInt32(resource.Id, out var uniqueId))
             why = "id is not a decimal uint32";
         else if (!a.InField(field))
             why = "not in this field";

@@ -18,10 +18,10 @@ public sealed partial class FieldPartyHp(SessionRegistry registry, PartyPeer par
     {
         ArgumentNullException.ThrowIfNull(entering);
         ArgumentNullException.ThrowIfNull(field);
-        IReadOnlyList<int> mates;
+        List<Session> mates;
         try
         {
-            mates = await parties.OnlineMatesAsync(field.Tenant, entering.CharacterId, cancellationToken);
+            mates = await PartyMatesInField.FindAsync(parties, registry, entering, field.Key, cancellationToken);
         }
         catch (PeerException ex)
         {
@@ -29,12 +29,10 @@ public sealed partial class FieldPartyHp(SessionRegistry registry, PartyPeer par
             return;
         }
 
-        if (mates.Count == 0)
-            return;
         PartyHp? mine = entering.Character is { } self ? HpOf(entering.CharacterId, self.Stats) : null;
-        foreach (var mate in registry.InMap(field.Key))
+        foreach (var mate in mates)
         {
-            if (ReferenceEquals(mate, entering) || !mates.Contains(mate.CharacterId) || mate.Character is not { } character)
+            if (mate.Character is not { } character)
                 continue;
             if (mine is { } hp)
                 mate.Send(StatsWriters.PartyMemberHp, hp, PartyMemberHpPacket.Body);

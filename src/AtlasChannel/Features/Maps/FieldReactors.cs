@@ -23,7 +23,7 @@ public sealed class FieldReactors(PeerHttp http, ILogger<FieldReactors> logger) 
     {
         item = default;
         var a = resource.Attributes;
-        if (!HostileAttributes.TryId(resource.Id, out var reactorId))
+        if (!ResourceId.TryUInt32(resource.Id, out var reactorId))
             why = "id is not a decimal uint32";
         else if (!a.InField(field))
             why = "not in this field";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AtlasChannel.Peers;
 
@@ -27,8 +26,4 @@ internal static class HostileAttributes
             return false;
         return true;
     }
-
-    /// <summary>A JSON:API id that must be a plain decimal uint32.</summary>
-    public static bool TryId(string id, out uint value) =>
-        uint.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

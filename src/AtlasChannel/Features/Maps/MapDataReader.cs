@@ -22,7 +22,7 @@ public sealed record MapFacts(bool HasClock, FrozenDictionary<uint, Position> Po
         var portals = new Dictionary<uint, Position>();
         foreach (var portal in document.IncludedOfType("portals"))
         {
-            if (HostileAttributes.TryId(portal.Id, out var id) && portal.Attributes.TryInt16("x", out var x) && portal.Attributes.TryInt16("y", out var y))
+            if (ResourceId.TryUInt32(portal.Id, out var id) && portal.Attributes.TryInt16("x", out var x) && portal.Attributes.TryInt16("y", out var y))
                 portals[id] = new Position(x, y);
         }
 

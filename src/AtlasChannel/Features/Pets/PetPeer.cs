@@ -39,7 +39,7 @@ public sealed partial class PetPeer(PeerHttp http, ILogger<PetPeer> logger)
     {
         pet = null!;
         var a = resource.Attributes;
-        if (!uint.TryParse(resource.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        if (!ResourceId.TryUInt32(resource.Id, out _))
             why = "id is not a decimal uint32";
         else if (a.ValueKind != JsonValueKind.Object || !a.TryUInt32("templateId", out _) || !a.TrySByte("slot", out _))
             why = "templateId or slot missing or invalid";

@@ -74,10 +74,10 @@ public sealed partial class StatsEvents(ISessionRegistry sessions, CharacterPeer
     /// </summary>
     private async Task SendPartyHpAsync(Session session, CharacterAttributes character, CancellationToken cancellationToken)
     {
-        IReadOnlyList<int> mates;
+        List<Session> mates;
         try
         {
-            mates = await parties.OnlineMatesAsync(session.Tenant, session.CharacterId, cancellationToken);
+            mates = await PartyMatesInField.FindAsync(parties, sessions, session, session.Map, cancellationToken);
         }
         catch (PeerException ex)
         {
@@ -85,14 +85,9 @@ public sealed partial class StatsEvents(ISessionRegistry sessions, CharacterPeer
             return;
         }
 
-        if (mates.Count == 0)
-            return;
         var hp = new PartyHp(session.CharacterId, character.Hp, character.MaxHp);
-        foreach (var mate in sessions.InMap(session.Map))
-        {
-            if (!ReferenceEquals(mate, session) && mates.Contains(mate.CharacterId))
-                mate.Send(StatsWriters.PartyMemberHp, hp, PartyMemberHpPacket.Body);
-        }
+        foreach (var mate in mates)
+            mate.Send(StatsWriters.PartyMemberHp, hp, PartyMemberHpPacket.Body);
     }
 
     internal ValueTask OnExperienceChanged(ConsumedMessage<CharacterStatusEvent<CharacterExperienceChangedBody>> consumed, CancellationToken cancellationToken)
