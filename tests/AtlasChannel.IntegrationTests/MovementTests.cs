@@ -57,8 +57,8 @@ public sealed class MovementTests : IAsyncLifetime
     public async Task The_load_tool_measures_fanout_between_bots_in_two_channels()
     {
         using var errors = new StringWriter();
-        var options = new LoadOptions(4, 2, 10, 1, TimeSpan.FromSeconds(1.5), "127.0.0.1", _harness.FirstPort, 2, 2000,
-            new Protocol.Packets.Position(0, 0), 4, TimeSpan.FromSeconds(15), null);
+        var options = new LoadOptions(4, 2, 10, 1, TimeSpan.FromSeconds(3), "127.0.0.1", _harness.FirstPort, 2, 2000,
+            new Protocol.Packets.Position(0, 0), 4, TimeSpan.FromSeconds(15), null, Warmup: TimeSpan.FromSeconds(1));
         using var run = new LoadRun(options, errors);
         var report = await run.RunAsync(CancellationToken.None);
 
@@ -76,5 +76,10 @@ public sealed class MovementTests : IAsyncLifetime
         Assert.True(root.GetProperty("movesSent").GetInt64() >= 4);
         Assert.InRange(received, 1, expected);
         Assert.True(root.GetProperty("fanoutLatencyMs").GetProperty("max").GetDouble() > 0);
+        var steady = root.GetProperty("fanoutLatencyAfterWarmupMs");
+        Assert.Equal(1, steady.GetProperty("warmupSeconds").GetDouble());
+        Assert.InRange(steady.GetProperty("samples").GetInt64(), 1, received - 1);
+        Assert.True(steady.GetProperty("p99").GetDouble() > 0);
+        Assert.NotEqual(0, root.GetProperty("p99PerSecondMs").GetArrayLength());
     }
 }

@@ -53,4 +53,48 @@ public class LoadHistogramTests
         Assert.Equal(40.0, LatencyHistogram.Merged(shards, 91), 3);
         Assert.Equal(40.0, LatencyHistogram.MergedMaxMilliseconds(shards), 3);
     }
+
+    [Fact]
+    public void A_window_holds_only_the_samples_since_its_mark()
+    {
+        var a = new LatencyHistogram();
+        var b = new LatencyHistogram();
+        LatencyHistogram[] shards = [a, b];
+        for (var i = 0; i < 1000; i++)
+            a.Record(900_000); // 900 ms: the warm-up
+        var window = new LatencyWindow();
+        window.Mark(shards);
+        for (var i = 0; i < 99; i++)
+            b.Record(4_995); // 5 ms after the mark
+        a.Record(20_005); // one 20.01 ms sample after the mark
+
+        var since = window.Read(shards, remark: true);
+        Assert.Equal(100, since.Samples);
+        Assert.Equal(5.0, since.P50, 3);
+        Assert.Equal(5.0, since.P99, 3);
+        Assert.Equal(900.0, LatencyHistogram.Merged(shards, 50), 3); // the cumulative view is untouched
+
+        b.Record(40_000);
+        var next = window.Read(shards, remark: false);
+        Assert.Equal(1, next.Samples);
+        Assert.Equal(40.01, next.P99, 3);
+        Assert.Equal(0, new LatencyWindow().Read([], remark: false).P99);
+    }
+
+    [Fact]
+    public void Bucket_counts_add_up_across_shards_and_give_the_same_percentiles()
+    {
+        var a = new LatencyHistogram();
+        var b = new LatencyHistogram();
+        for (var i = 0; i < 90; i++)
+            a.Record(1_000);
+        for (var i = 0; i < 10; i++)
+            b.Record(12_000_000); // beyond 10 s: the last bucket reports 10 s
+        var counts = new long[LatencyHistogram.BucketCount];
+        LatencyHistogram.AddCounts([a, b], counts);
+
+        Assert.Equal(100, counts.Sum());
+        Assert.Equal(1.01, LatencyHistogram.Percentile(counts, 90), 3);
+        Assert.Equal(10_000, LatencyHistogram.Percentile(counts, 91), 3);
+    }
 }

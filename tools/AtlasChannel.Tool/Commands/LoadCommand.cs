@@ -12,12 +12,14 @@ internal sealed class LoadCommand : IToolCommand
     public string Usage => """
           load --bots N [--maps M] [--move-rate R] [--chat-rate C] [--duration S] [--host 127.0.0.1] [--port 7575]
                [--channels K] [--first-character 1000] [--x 0 --y 0] [--login-concurrency 50] [--login-timeout 30]
-               [--template FILE]
+               [--warmup W] [--template FILE]
               N bots (characters first..first+N−1) log in, then each sends R moves/s (one NORMAL fragment, sequence
               number in vy) and C chat lines/s for S seconds. Bot i is in group i mod M; group g connects to
               port + (g mod K): every character starts in the same map, so a group is a field only when it has its
               own channel (K ≥ M). Live progress on stderr; final JSON on stdout: logins/s, packets/s in and out,
-              movement fan-out latency (send → each other bot's receipt) p50/p95/p99/max, disconnects, errors.
+              movement fan-out latency (send → each other bot's receipt) p50/p95/p99/max, the p99 of each second
+              of the move phase, and with --warmup the latency of the samples after its first W seconds,
+              disconnects, errors.
               Exit 0 when every bot logged in and nothing failed, 1 otherwise.
         """;
 
@@ -36,6 +38,7 @@ internal sealed class LoadCommand : IToolCommand
         var start = new Protocol.Packets.Position((short)parsed.Int("x", 0), (short)parsed.Int("y", 0));
         var concurrency = parsed.Int("login-concurrency", 50);
         var loginTimeout = parsed.Double("login-timeout", 30);
+        var warmup = parsed.Double("warmup", 0);
         var templateFile = parsed.Optional("template");
         parsed.RejectUnknown();
         if (bots < 1)
@@ -48,11 +51,13 @@ internal sealed class LoadCommand : IToolCommand
             throw new UsageException("--move-rate and --chat-rate must be in [0, 100]");
         if (duration <= 0 || concurrency < 1 || loginTimeout <= 0)
             throw new UsageException("--duration, --login-concurrency and --login-timeout must be positive");
+        if (warmup < 0 || warmup >= duration)
+            throw new UsageException("--warmup must be in [0, duration)");
         if (first < 1 || (long)first + bots - 1 > int.MaxValue)
             throw new UsageException("--first-character out of range");
 
         var table = templateFile is null ? null : OpcodeTable.Parse(await File.ReadAllTextAsync(templateFile, cancellationToken));
-        var options = new LoadOptions(bots, groups, moveRate, chatRate, TimeSpan.FromSeconds(duration), host, port, channels, first, start, concurrency, TimeSpan.FromSeconds(loginTimeout), table);
+        var options = new LoadOptions(bots, groups, moveRate, chatRate, TimeSpan.FromSeconds(duration), host, port, channels, first, start, concurrency, TimeSpan.FromSeconds(loginTimeout), table, TimeSpan.FromSeconds(warmup));
         using var run = new LoadRun(options, stderr);
         string report;
         try

@@ -18,6 +18,9 @@ internal sealed class LatencyHistogram
     private const int CoarseBuckets = (int)((CoarseLimit - MidLimit) / CoarseMicros);
     private const int Buckets = FineBuckets + MidBuckets + CoarseBuckets + 1; // the last one is "≥ 10 s"
 
+    /// <summary>Length of a bucket-count array (<see cref="AddCounts"/>, <see cref="Percentile"/>).</summary>
+    public const int BucketCount = Buckets;
+
     private readonly long[] _counts = new long[Buckets];
     private long _total;
     private long _maxMicros;
@@ -65,6 +68,42 @@ internal sealed class LatencyHistogram
         }
 
         return max;
+    }
+
+    /// <summary>Adds the shards' bucket counts into <paramref name="counts"/> (a snapshot to diff against a later one).</summary>
+    public static void AddCounts(IReadOnlyList<LatencyHistogram> shards, Span<long> counts)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(counts.Length, Buckets);
+        foreach (var shard in shards)
+        {
+            for (var i = 0; i < Buckets; i++)
+                counts[i] += Volatile.Read(ref shard._counts[i]);
+        }
+    }
+
+    /// <summary>
+    /// A percentile of bucket counts (e.g. the difference of two snapshots: the samples of one window), as the upper
+    /// edge of its bucket in ms; 0 when empty. Samples of the last bucket (≥ 10 s) report 10 s.
+    /// </summary>
+    public static double Percentile(ReadOnlySpan<long> counts, double percentile)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(counts.Length, Buckets);
+        long total = 0;
+        foreach (var count in counts)
+            total += count;
+        if (total == 0)
+            return 0;
+        var rank = (long)Math.Ceiling(total * percentile / 100.0);
+        long seen = 0;
+        for (var i = 0; i < Buckets; i++)
+        {
+            seen += counts[i];
+            if (seen >= rank)
+                return (i == Buckets - 1 ? CoarseLimit : UpperEdgeMicros(i)) / 1000.0;
+        }
+
+        return CoarseLimit / 1000.0;
     }
 
     public static double MergedMaxMilliseconds(IReadOnlyList<LatencyHistogram> shards)

@@ -13,4 +13,5 @@ internal sealed record LoadOptions(
     Protocol.Packets.Position Start,
     int LoginConcurrency,
     TimeSpan LoginTimeout,
-    Protocol.Opcodes.OpcodeTable? Table);
+    Protocol.Opcodes.OpcodeTable? Table,
+    TimeSpan Warmup = default);

@@ -14,6 +14,11 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
 {
     private readonly ReceiveShards _received = new();
     private readonly LoadBot[] _bots = CreateBots(options);
+    private readonly LatencyWindow _lastSecond = new();
+    private readonly LatencyWindow _afterWarmup = new();
+    private readonly List<double> _p99PerSecond = [];
+    private readonly Stopwatch _moving = new();
+    private bool _warmedUp;
     private long _packetsOut;
     private long _chatsSent;
     private long _disconnects;
@@ -45,6 +50,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         var loginSeconds = login.Elapsed.TotalSeconds;
 
         _phase = "move";
+        _moving.Start();
         var inBefore = _received.Sum(static s => s.PacketsIn);
         var outBefore = Interlocked.Read(ref _packetsOut);
         var phase = Stopwatch.StartNew();
@@ -214,8 +220,20 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
                 var packetsIn = _received.Sum(static s => s.PacketsIn);
                 var histograms = _received.Histograms;
                 var packetsOut = Interlocked.Read(ref _packetsOut);
+                var second = _lastSecond.Read(histograms, remark: true);
+                if (_moving.IsRunning)
+                {
+                    if (second.Samples > 0)
+                        _p99PerSecond.Add(second.P99);
+                    if (!_warmedUp && options.Warmup > TimeSpan.Zero && _moving.Elapsed >= options.Warmup)
+                    {
+                        _afterWarmup.Mark(histograms);
+                        _warmedUp = true;
+                    }
+                }
+
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"\r[{now.TotalSeconds,5:F0}s {_phase,-5}] in field {Interlocked.Read(ref _loggedIn)}/{_bots.Length}  out {(packetsOut - lastOut) / seconds,8:F0}/s  in {(packetsIn - lastIn) / seconds,9:F0}/s  relays {LatencyHistogram.MergedCount(histograms)}  p99 {LatencyHistogram.Merged(histograms, 99),7:F2} ms  disc {Interlocked.Read(ref _disconnects)}  err {Interlocked.Read(ref _errors)}   ");
+                    $"\r[{now.TotalSeconds,5:F0}s {_phase,-5}] in field {Interlocked.Read(ref _loggedIn)}/{_bots.Length}  out {(packetsOut - lastOut) / seconds,8:F0}/s  in {(packetsIn - lastIn) / seconds,9:F0}/s  relays {LatencyHistogram.MergedCount(histograms)}  p99 {LatencyHistogram.Merged(histograms, 99),7:F2} ms (last 1 s {second.P99,7:F2})  disc {Interlocked.Read(ref _disconnects)}  err {Interlocked.Read(ref _errors)}   ");
                 await progress.WriteAsync(line);
                 await progress.FlushAsync(cancellationToken);
                 (lastIn, lastOut, last) = (packetsIn, packetsOut, now);
@@ -269,6 +287,22 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
             w.WriteNumber("max", LatencyHistogram.MergedMaxMilliseconds(histograms));
             w.WriteNumber("samples", LatencyHistogram.MergedCount(histograms));
             w.WriteEndObject();
+            if (_warmedUp)
+            {
+                var steady = _afterWarmup.Read(histograms, remark: false);
+                w.WriteStartObject("fanoutLatencyAfterWarmupMs");
+                w.WriteNumber("warmupSeconds", options.Warmup.TotalSeconds);
+                w.WriteNumber("p50", steady.P50);
+                w.WriteNumber("p95", steady.P95);
+                w.WriteNumber("p99", steady.P99);
+                w.WriteNumber("samples", steady.Samples);
+                w.WriteEndObject();
+            }
+
+            w.WriteStartArray("p99PerSecondMs");
+            foreach (var p99 in _p99PerSecond)
+                w.WriteNumberValue(p99);
+            w.WriteEndArray();
             w.WriteNumber("disconnects", Interlocked.Read(ref _disconnects));
             w.WriteNumber("errors", Interlocked.Read(ref _errors));
             w.WriteEndObject();
