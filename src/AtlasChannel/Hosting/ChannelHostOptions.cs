@@ -46,7 +46,7 @@ public sealed record ChannelHostOptions
     /// <summary>Packets a session may have queued before it counts as not reading and is disconnected.</summary>
     public int OutboundQueueCapacity { get; init; } = 4096;
 
-    public const int DefaultFlushIntervalMs = 10;
+    public const int DefaultFlushIntervalMs = 20;
 
     /// <summary>A session that sent less than this ago waits until the interval is up before its next socket write (0 = send at once).</summary>
     public TimeSpan OutboundFlushInterval { get; init; } = TimeSpan.FromMilliseconds(DefaultFlushIntervalMs);
