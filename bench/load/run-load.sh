@@ -9,6 +9,7 @@ mkdir -p "$OUT"
 tag="b${BOTS}-g${GROUPS_}-c${CHANNELS}"
 # WARMUP seconds of the move phase (default 10, less than DURATION) are left out of the report's after-warm-up figures.
 WARMUP=${WARMUP:-10}; awk "BEGIN{exit !($WARMUP >= $DURATION)}" && WARMUP=0
+# TOOL_ARGS="--receive-poll-ms 0 ..." adds load-tool options.
 # SERVER_ENV="NAME=value ..." sets runtime knobs (e.g. DOTNET_TieredPGO=0) for the server's process only.
 env ${SERVER_ENV:-} dotnet run -c Release --no-build --project src/AtlasChannel -- \
   --SANDBOX_CHANNELS="$CHANNELS" --SANDBOX_FIRST_PORT="$FIRST_PORT" --SANDBOX_PORT=0 --REST_PORT=$((FIRST_PORT + 500)) \
@@ -25,7 +26,7 @@ uptime >"$OUT/uptime-$tag.txt"
 # is already set; TOOL_INLINE_COMPLETIONS=0|1 sets it explicitly, for the tool's process only.
 env ${TOOL_INLINE_COMPLETIONS:+DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$TOOL_INLINE_COMPLETIONS} \
   dotnet tools/AtlasChannel.Tool/bin/Release/net10.0/atlas-tool.dll load --bots "$BOTS" --maps "$GROUPS_" --channels "$CHANNELS" \
-  --move-rate 5 --duration "$DURATION" --warmup "$WARMUP" --port "$FIRST_PORT" --login-concurrency 50 >"$OUT/report-$tag.json" 2>"$OUT/progress-$tag.txt" || true
+  --move-rate 5 --duration "$DURATION" --warmup "$WARMUP" --port "$FIRST_PORT" --login-concurrency 50 ${TOOL_ARGS:-} >"$OUT/report-$tag.json" 2>"$OUT/progress-$tag.txt" || true
 uptime >>"$OUT/uptime-$tag.txt"
 kill $SAMPLER 2>/dev/null || true
 cat "$OUT/report-$tag.json"
