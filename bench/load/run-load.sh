@@ -9,9 +9,13 @@ mkdir -p "$OUT"
 tag="b${BOTS}-g${GROUPS_}-c${CHANNELS}"
 # WARMUP seconds of the move phase (default 10, less than DURATION) are left out of the report's after-warm-up figures.
 WARMUP=${WARMUP:-10}; awk "BEGIN{exit !($WARMUP >= $DURATION)}" && WARMUP=0
-# TOOL_ARGS="--receive-poll-ms 0 ..." adds load-tool options.
+# TOOL_ARGS="--chat-rate 1 ..." adds load-tool options.
 # SERVER_ENV="NAME=value ..." sets runtime knobs (e.g. DOTNET_TieredPGO=0) for the server's process only.
-env ${SERVER_ENV:-} dotnet run -c Release --no-build --project src/AtlasChannel -- \
+# SERVER_DIR=DIR runs DIR/AtlasChannel (e.g. a ReadyToRun publish: dotnet publish src/AtlasChannel -c Release -r linux-x64
+# --self-contained false -p:PublishReadyToRun=true -o DIR) instead of the Release build.
+SERVER=(dotnet run -c Release --no-build --project src/AtlasChannel --)
+[ -n "${SERVER_DIR:-}" ] && SERVER=("$SERVER_DIR/AtlasChannel")
+env ${SERVER_ENV:-} "${SERVER[@]}" \
   --SANDBOX_CHANNELS="$CHANNELS" --SANDBOX_FIRST_PORT="$FIRST_PORT" --SANDBOX_PORT=0 --REST_PORT=$((FIRST_PORT + 500)) \
   --LOG_LEVEL=warn >"$OUT/server-$tag.log" 2>&1 &
 RUN=$!

@@ -138,6 +138,10 @@ internal sealed class SessionWriter : IOutboundSignal
         {
             open = await _sink.SendAllAsync(buffer.AsMemory(0, length));
         }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException)
+        {
+            open = false; // a transport that was completed underneath us; the session goes, the writer stays usable
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);

@@ -113,7 +113,9 @@ public sealed partial class Session
     /// <summary>Connects the queue to whatever sends it; told of packets already queued, then of every new one.</summary>
     internal void AttachWriter(IOutboundSignal signal)
     {
-        _signal = signal;
+        // A full fence between publishing the signal and looking at the queue: a packet queued concurrently is
+        // either seen here or sees the signal (the queue's enqueue is itself a full fence).
+        Interlocked.Exchange(ref _signal, signal);
         if (!_outbound.IsEmpty || IsClosed)
             signal.PacketsQueued();
     }
@@ -224,7 +226,7 @@ public sealed partial class Session
     {
         if (!IsClosed && _outbound.TryWrite(packet))
         {
-            _signal?.PacketsQueued();
+            Volatile.Read(ref _signal)?.PacketsQueued();
             return true;
         }
 
@@ -249,7 +251,7 @@ public sealed partial class Session
         _outbound.Complete();
         _closed.Cancel();
         _transport?.Abort(reason);
-        _signal?.PacketsQueued(); // lets the writer drop what is still queued
+        Volatile.Read(ref _signal)?.PacketsQueued(); // lets the writer drop what is still queued
     }
 
     /// <summary>Releases packets still queued after the session closed.</summary>

@@ -87,6 +87,29 @@ public sealed class OutboundFlusherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_that_stops_reading_fills_its_queue_and_only_its_session_is_closed()
+    {
+        var stalled = TestSessions.Create(_server, capacity: 8);
+        var stalledSink = new RecordingSink { TryLimit = 0, HoldAwaited = new TaskCompletionSource() }; // never completes
+        var healthy = TestSessions.Create(_server, capacity: 8);
+        var healthySink = new RecordingSink();
+        Attach(TimeSpan.Zero, stalled, stalledSink);
+        Attach(TimeSpan.Zero, healthy, healthySink);
+
+        Send(stalled, 1); // taken off the queue, then stuck in the awaited send
+        await Eventually(() => stalled.Outbound.IsEmpty);
+        for (var i = 0; i < 8; i++)
+            Assert.True(stalled.Send("CharacterMovement", i, WriteMarker));
+        Assert.False(stalled.Send("CharacterMovement", 99, WriteMarker));
+        Send(healthy, 5);
+
+        Assert.True(stalled.IsClosed);
+        Assert.Contains("outbound queue full (8 packets)", stalled.CloseReason, StringComparison.Ordinal);
+        await Eventually(() => Decoded(healthySink).Count == 1);
+        Assert.False(healthy.IsClosed);
+    }
+
+    [Fact]
     public async Task A_lost_connection_closes_the_session_and_drops_its_queue()
     {
         var session = TestSessions.Create(_server);
@@ -115,12 +138,12 @@ public sealed class OutboundFlusherTests : IDisposable
     }
 
     [Fact]
-    public async Task More_than_one_batch_is_sent_in_order_in_several_writes()
+    public async Task A_backlog_of_many_batches_is_sent_in_order_without_waiting_for_the_interval()
     {
         var session = TestSessions.Create(_server, capacity: 4096);
         var sink = new RecordingSink();
         var big = new byte[20_000];
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < 20; i++) // 400 KB: more batches than one flush sends, so the writer must come back at once
         {
             big[0] = (byte)i;
             session.Send("CharacterMovement", big, static (w, in _, b) => w.WriteBytes(b));
@@ -128,9 +151,9 @@ public sealed class OutboundFlusherTests : IDisposable
 
         Attach(TimeSpan.FromSeconds(30), session, sink); // the backlog is sent at once: it is more than one batch, not a second flush
 
-        await Eventually(() => Decoded(sink).Count == 12);
+        await Eventually(() => Decoded(sink).Count == 20);
         var bodies = Decoded(sink);
-        Assert.Equal(Enumerable.Range(0, 12).Select(i => (byte)i), bodies.Select(b => b[2]));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (byte)i), bodies.Select(b => b[2]));
         Assert.True(sink.Writes.Count > 1);
     }
 
