@@ -18,13 +18,15 @@ internal sealed partial class FlushShard : IDisposable
     private readonly ManualResetEventSlim _wake = new(false, 0);
     private readonly long _intervalTicks;
     private readonly ILogger _logger;
+    private readonly Observability.ChannelMetrics _metrics;
     private readonly Thread _thread;
     private byte[] _scratch = new byte[ScratchBytes];
     private int _sleeping;
     private volatile bool _stopping;
 
-    public FlushShard(TimeSpan interval, string name, ILogger logger)
+    public FlushShard(TimeSpan interval, string name, Observability.ChannelMetrics metrics, ILogger logger)
     {
+        _metrics = metrics;
         Interval = interval;
         _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
         _logger = logger;
@@ -55,11 +57,19 @@ internal sealed partial class FlushShard : IDisposable
                     _waiting.Enqueue(writer, due);
             }
 
-            while (_waiting.TryPeek(out var writer, out var due) && due <= Stopwatch.GetTimestamp())
+            var mostOverdue = -1L;
+            while (_waiting.TryPeek(out var writer, out var due))
             {
+                var now = Stopwatch.GetTimestamp();
+                if (due > now)
+                    break;
+                mostOverdue = Math.Max(mostOverdue, now - due);
                 _waiting.Dequeue();
                 Flush(writer);
             }
+
+            if (mostOverdue >= 0)
+                _metrics.FlushLag(Stopwatch.GetElapsedTime(0, mostOverdue)); // one sample per round, not per session
 
             SleepUntilDue();
         }

@@ -26,7 +26,7 @@ public sealed class OutboundFlusher : IDisposable
         _metrics = metrics;
         _shards = new FlushShard[threads];
         for (var i = 0; i < threads; i++)
-            _shards[i] = new FlushShard(interval, $"outbound-flush-{i}", logger);
+            _shards[i] = new FlushShard(interval, $"outbound-flush-{i}", metrics, logger);
     }
 
     public TimeSpan Interval => _shards[0].Interval;

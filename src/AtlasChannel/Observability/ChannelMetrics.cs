@@ -18,6 +18,8 @@ public sealed class ChannelMetrics : IDisposable
     private readonly Counter<long> _sessionsOpened;
     private readonly Counter<long> _sessionsClosed;
     private readonly Histogram<double> _handlerDuration;
+    private readonly Counter<long> _sends;
+    private readonly Histogram<double> _flushLag;
     private int _liveSessions;
 
     public ChannelMetrics(IMeterFactory? meterFactory = null)
@@ -32,6 +34,9 @@ public sealed class ChannelMetrics : IDisposable
         _sessionsOpened = _meter.CreateCounter<long>("atlas.channel.sessions.opened", "{session}");
         _sessionsClosed = _meter.CreateCounter<long>("atlas.channel.sessions.closed", "{session}");
         _handlerDuration = _meter.CreateHistogram<double>("atlas.channel.handler.duration", "ms", "Time to handle one client packet");
+        _sends = _meter.CreateCounter<long>("atlas.channel.outbound.sends", "{send}", "Socket writes (each carries one batch of packets)");
+        _flushLag = _meter.CreateHistogram<double>("atlas.channel.outbound.flush.lag", "ms",
+            "Per flusher round, how late the most overdue paced session was sent; above a few ms the flusher threads are saturated");
         _meter.CreateObservableGauge("atlas.channel.sessions.live", () => Volatile.Read(ref _liveSessions), "{session}");
     }
 
@@ -43,11 +48,15 @@ public sealed class ChannelMetrics : IDisposable
         _bytesIn.Add(wireBytes);
     }
 
+    /// <summary>One batch handed to the socket.</summary>
     public void PacketsSent(int packets, long wireBytes)
     {
+        _sends.Add(1);
         _packetsOut.Add(packets);
         _bytesOut.Add(wireBytes);
     }
+
+    public void FlushLag(TimeSpan lag) => _flushLag.Record(lag.TotalMilliseconds);
 
     public void UnhandledPacket(ushort opcode)
     {

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using AtlasChannel.Networking;
+using AtlasChannel.Observability;
+using AtlasChannel.Protocol.Crypto;
+using AtlasChannel.Tests.Sessions;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AtlasChannel.Tests.Networking;
+
+public sealed class FlusherMetricsTests
+{
+    [Fact]
+    public async Task Each_socket_write_is_counted_and_a_paced_flush_reports_its_lag()
+    {
+        using var factory = new ScopedMeterFactory();
+        using var metrics = new ChannelMetrics(factory);
+        var measured = new ConcurrentQueue<(string Name, double Value)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, factory))
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((i, v, _, _) => measured.Enqueue((i.Name, v)));
+        listener.SetMeasurementEventCallback<double>((i, v, _, _) => measured.Enqueue((i.Name, v)));
+        listener.Start();
+
+        var server = TestSessions.Server(TestSessions.TenantA);
+        var session = TestSessions.Create(server);
+        var sink = new RecordingSink();
+        using var flusher = new OutboundFlusher(TimeSpan.FromMilliseconds(100), threads: 1, metrics, NullLogger.Instance);
+        flusher.Attach(session, sink, MapleCipher.ServerSend(server.Version, MapleIv.FromHex("523078E9")));
+
+        Assert.True(session.Send("CharacterMovement", 1, static (w, in _, v) => w.WriteInt32(v)));
+        await sink.WaitForWritesAsync(1);
+        Assert.True(session.Send("CharacterMovement", 2, static (w, in _, v) => w.WriteInt32(v))); // paced: waits out the interval
+        Assert.True(session.Send("CharacterMovement", 3, static (w, in _, v) => w.WriteInt32(v)));
+        await sink.WaitForWritesAsync(2);
+
+        Assert.Equal(2, measured.Where(m => m.Name == "atlas.channel.outbound.sends").Sum(m => m.Value));
+        Assert.Equal(3, measured.Where(m => m.Name == "atlas.channel.packets.sent").Sum(m => m.Value));
+        var lag = Assert.Single(measured, m => m.Name == "atlas.channel.outbound.flush.lag");
+        Assert.InRange(lag.Value, 0, 10_000);
+    }
+
+    private sealed class ScopedMeterFactory : IMeterFactory
+    {
+        private readonly List<Meter> _meters = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(new MeterOptions(options.Name) { Scope = this });
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public void Dispose()
+        {
+            foreach (var meter in _meters)
+                meter.Dispose();
+        }
+    }
+}
