@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace AtlasChannel.Networking;
 
 /// <summary>
-/// One flusher thread and the writers assigned to it: newly scheduled writers arrive on a lock-free queue; one that
-/// sent within the interval waits in a due-time heap, the rest are flushed at once. The thread sleeps until the next
-/// due time or until a writer arrives while it sleeps.
+/// One flusher thread and the writers assigned to it: newly scheduled writers arrive on a lock-free queue and join a
+/// due-time heap (due = last send + interval, or its arrival when that has passed: a quiet writer is due at once);
+/// each round flushes every due writer, most overdue first. The thread sleeps until the next due time or until a writer arrives while it sleeps.
 /// </summary>
 internal sealed partial class FlushShard : IDisposable
 {
@@ -48,14 +48,13 @@ internal sealed partial class FlushShard : IDisposable
     {
         while (!_stopping)
         {
+            // Arrivals only join the heap; all flushing happens in due order below. Flushing arrivals here directly
+            // starved the heap under saturation: every writer came back already due, so this loop never ran dry and
+            // writers waiting in the heap went unsent for seconds. Each writer is in the queue at most once (its
+            // scheduled flag), so this drains in bounded time.
+            var arrived = Stopwatch.GetTimestamp();
             while (_incoming.TryDequeue(out var writer))
-            {
-                var due = writer.LastFlush + _intervalTicks;
-                if (due <= Stopwatch.GetTimestamp())
-                    Flush(writer);
-                else
-                    _waiting.Enqueue(writer, due);
-            }
+                _waiting.Enqueue(writer, Math.Max(writer.LastFlush + _intervalTicks, arrived)); // a quiet writer: due now, behind the overdue
 
             var mostOverdue = -1L;
             while (_waiting.TryPeek(out var writer, out var due))
