@@ -27,14 +27,11 @@ internal sealed partial class FlushShard : IDisposable
     public FlushShard(TimeSpan interval, string name, Observability.ChannelMetrics metrics, ILogger logger)
     {
         _metrics = metrics;
-        Interval = interval;
         _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _thread.Start();
     }
-
-    public TimeSpan Interval { get; }
 
     /// <summary>Hands a writer with queued packets to this shard; any thread.</summary>
     public void Schedule(SessionWriter writer)

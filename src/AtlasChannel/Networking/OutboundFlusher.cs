@@ -29,15 +29,11 @@ public sealed class OutboundFlusher : IDisposable
             _shards[i] = new FlushShard(interval, $"outbound-flush-{i}", metrics, logger);
     }
 
-    public TimeSpan Interval => _shards[0].Interval;
-
     /// <summary>Starts sending <paramref name="session"/>'s queue through <paramref name="sink"/>, encrypted with <paramref name="cipher"/>.</summary>
-    internal SessionWriter Attach(Session session, IOutboundSink sink, MapleCipher cipher)
+    internal void Attach(Session session, IOutboundSink sink, MapleCipher cipher)
     {
         var shard = _shards[(uint)Interlocked.Increment(ref _next) % (uint)_shards.Length];
-        var writer = new SessionWriter(session, sink, cipher, shard, _metrics);
-        session.AttachWriter(writer);
-        return writer;
+        session.AttachWriter(new SessionWriter(session, sink, cipher, shard, _metrics));
     }
 
     public void Dispose()

@@ -56,8 +56,6 @@ public sealed class SharedPacket
     /// <summary>Live references (tests).</summary>
     internal int References => Volatile.Read(ref _references);
 
-    public void AddReference() => Interlocked.Increment(ref _references);
-
     /// <summary>Takes <paramref name="count"/> references in one step (a fan-out, before it hands them out).</summary>
     public void AddReferences(int count) => Interlocked.Add(ref _references, count);
 

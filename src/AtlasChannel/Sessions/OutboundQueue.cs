@@ -20,8 +20,6 @@ internal sealed class OutboundQueue(int capacity)
 
     public bool IsEmpty => _packets.IsEmpty;
 
-    public bool IsCompleted => _completed;
-
     /// <summary>False when the queue is full or completed; the caller keeps its reference then.</summary>
     public bool TryWrite(SharedPacket packet)
     {

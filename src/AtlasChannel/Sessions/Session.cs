@@ -213,14 +213,6 @@ public sealed partial class Session
         return EnqueueOwned(packet); // the encoder's reference becomes the queue's
     }
 
-    /// <summary>Queues an already-encoded packet; takes its own reference.</summary>
-    public bool Enqueue(SharedPacket packet)
-    {
-        ArgumentNullException.ThrowIfNull(packet);
-        packet.AddReference();
-        return EnqueueOwned(packet);
-    }
-
     /// <summary>Queues a packet with a reference the caller already took for this session; consumed either way.</summary>
     internal bool EnqueueOwned(SharedPacket packet)
     {
@@ -231,7 +223,7 @@ public sealed partial class Session
         }
 
         packet.Release();
-        if (!IsClosed && !_outbound.IsCompleted)
+        if (!IsClosed) // the queue is completed only after the session is marked closed, so this means it is full
             Close($"outbound queue full ({OutboundCapacity} packets): the client is not reading");
         return false;
     }

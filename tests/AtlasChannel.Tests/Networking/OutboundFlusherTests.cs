@@ -180,11 +180,11 @@ public sealed class OutboundFlusherTests : IDisposable
         }
     }
 
-    private SessionWriter Attach(TimeSpan interval, Session session, RecordingSink sink)
+    private void Attach(TimeSpan interval, Session session, RecordingSink sink)
     {
         var flusher = new OutboundFlusher(interval, threads: 1, _metrics, NullLogger.Instance);
         _flushers.Add(flusher);
-        return flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
     }
 
     private static void Send(Session session, params int[] markers)
