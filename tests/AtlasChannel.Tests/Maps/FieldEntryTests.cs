@@ -8,6 +8,8 @@ using AtlasChannel.Tests.Field;
 using AtlasChannel.Tests.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using static AtlasChannel.Tests.Maps.MapTestKit;
+
 namespace AtlasChannel.Tests.Maps;
 
 /// <summary>
@@ -63,8 +65,6 @@ public sealed class FieldEntryTests
         Type = MapStatusTypes.CharacterEnter,
         Body = new MapCharacterBody { CharacterId = characterId },
     };
-
-    private static List<string> Drained(Session session) => [.. TestSessions.Drain(session).Select(b => Hex.Of(b))];
 
     /// <summary>Every spec example served for <paramref name="mapId"/> (the map's data with the town clock on).</summary>
     private void ServeExamples(uint mapId)

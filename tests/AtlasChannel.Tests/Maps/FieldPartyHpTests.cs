@@ -10,6 +10,8 @@ using AtlasChannel.Tests.Field;
 using AtlasChannel.Tests.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using static AtlasChannel.Tests.Maps.MapTestKit;
+
 namespace AtlasChannel.Tests.Maps;
 
 /// <summary>The party HP exchange on map entry (map.md CHARACTER_ENTER step 4) with the parties.md example: members 1 and 4, both online.</summary>
@@ -44,8 +46,6 @@ public sealed class FieldPartyHpTests
         Type = MapStatusTypes.CharacterEnter,
         Body = new MapCharacterBody { CharacterId = characterId },
     };
-
-    private static List<string> Drained(Session session) => [.. TestSessions.Drain(session).Select(b => Hex.Of(b))];
 
     private Session WithHp(ChannelServer server, int characterId, short hp, short maxHp, uint mapId = Henesys, Guid instance = default)
     {

@@ -10,6 +10,8 @@ using AtlasChannel.Tests.Pets;
 using AtlasChannel.Tests.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using static AtlasChannel.Tests.Maps.MapTestKit;
+
 namespace AtlasChannel.Tests.Maps;
 
 /// <summary>Pets on map entry (map.md CHARACTER_ENTER step 4): who gets which PetActivated / PetExcludeResponse.</summary>
@@ -43,8 +45,6 @@ public sealed class FieldPetsTests
         Type = MapStatusTypes.CharacterEnter,
         Body = new MapCharacterBody { CharacterId = characterId },
     };
-
-    private static List<string> Drained(Session session) => [.. TestSessions.Drain(session).Select(b => Hex.Of(b))];
 
     private static string[] Normal(params string[] packets) => [.. packets.Select(Hex.Normal)];
 

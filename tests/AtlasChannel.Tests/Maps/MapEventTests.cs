@@ -9,6 +9,8 @@ using AtlasChannel.Tests.Field;
 using AtlasChannel.Tests.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using static AtlasChannel.Tests.Maps.MapTestKit;
+
 namespace AtlasChannel.Tests.Maps;
 
 /// <summary>EVENT_TOPIC_MAP_STATUS and MAP_CHANGED → exact packets to exactly the right sessions.</summary>
@@ -45,8 +47,6 @@ public sealed class MapEventTests
             new SpawnView(session.Character!, session.Position, session.Stance, session.Foothold, entering));
         return Hex.Of(writer.ToArray());
     }
-
-    private static List<string> Drained(Session session) => [.. TestSessions.Drain(session).Select(b => Hex.Of(b))];
 
     [Fact]
     public void Enter_spawns_the_newcomer_for_the_others_and_the_others_for_the_newcomer_only_in_that_field()

@@ -56,6 +56,9 @@ internal sealed class MapTestKit
         return session;
     }
 
+    /// <summary>Everything queued for <paramref name="session"/> so far, one hex string per packet body.</summary>
+    public static List<string> Drained(Session session) => [.. TestSessions.Drain(session).Select(b => Field.Hex.Of(b))];
+
     private sealed class Factory(HttpMessageHandler handler) : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
