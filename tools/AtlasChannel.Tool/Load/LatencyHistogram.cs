@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AtlasChannel.Tool.Load;
 
 /// <summary>
@@ -43,31 +45,31 @@ internal sealed class LatencyHistogram
     /// <summary>The upper edge of the bucket holding the <paramref name="percentile"/>th sample, in ms (0 when empty).</summary>
     public double PercentileMilliseconds(double percentile) => Merged([this], percentile);
 
-    /// <summary>A percentile over several shards, as if they were one histogram.</summary>
+    /// <summary>A percentile over several shards, as if they were one histogram (capped at the exact maximum).</summary>
     public static double Merged(IReadOnlyList<LatencyHistogram> shards, double percentile)
     {
         ArgumentNullException.ThrowIfNull(shards);
-        long total = 0, maxMicros = 0;
+        long maxMicros = 0;
         foreach (var shard in shards)
-        {
-            total += shard.Count;
             maxMicros = Math.Max(maxMicros, Volatile.Read(ref shard._maxMicros));
-        }
-
         var max = maxMicros / 1000.0;
-        if (total == 0)
-            return 0;
-        var rank = (long)Math.Ceiling(total * percentile / 100.0);
-        long seen = 0;
-        for (var i = 0; i < Buckets; i++)
+        var rented = ArrayPool<long>.Shared.Rent(Buckets);
+        try
         {
-            foreach (var shard in shards)
-                seen += Volatile.Read(ref shard._counts[i]);
-            if (seen >= rank)
-                return i == Buckets - 1 ? max : Math.Min(UpperEdgeMicros(i) / 1000.0, max);
+            var counts = rented.AsSpan(0, Buckets);
+            counts.Clear();
+            AddCounts(shards, counts);
+            return BucketAt(counts, percentile) switch
+            {
+                < 0 => 0,
+                Buckets - 1 => max,
+                var i => Math.Min(UpperEdgeMicros(i) / 1000.0, max),
+            };
         }
-
-        return max;
+        finally
+        {
+            ArrayPool<long>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Adds the shards' bucket counts into <paramref name="counts"/> (a snapshot to diff against a later one).</summary>
@@ -89,21 +91,32 @@ internal sealed class LatencyHistogram
     public static double Percentile(ReadOnlySpan<long> counts, double percentile)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(counts.Length, Buckets);
+        return BucketAt(counts, percentile) switch
+        {
+            < 0 => 0,
+            Buckets - 1 => CoarseLimit / 1000.0,
+            var i => UpperEdgeMicros(i) / 1000.0,
+        };
+    }
+
+    /// <summary>The bucket holding the <paramref name="percentile"/>th sample of <paramref name="counts"/>; −1 when empty.</summary>
+    private static int BucketAt(ReadOnlySpan<long> counts, double percentile)
+    {
         long total = 0;
         foreach (var count in counts)
             total += count;
         if (total == 0)
-            return 0;
+            return -1;
         var rank = (long)Math.Ceiling(total * percentile / 100.0);
         long seen = 0;
-        for (var i = 0; i < Buckets; i++)
+        for (var i = 0; i < counts.Length; i++)
         {
             seen += counts[i];
             if (seen >= rank)
-                return (i == Buckets - 1 ? CoarseLimit : UpperEdgeMicros(i)) / 1000.0;
+                return i;
         }
 
-        return CoarseLimit / 1000.0;
+        return counts.Length - 1;
     }
 
     public static double MergedMaxMilliseconds(IReadOnlyList<LatencyHistogram> shards)
