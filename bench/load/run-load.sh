@@ -28,7 +28,8 @@ SAMPLER=$!
 uptime >"$OUT/uptime-$tag.txt"
 # `atlas-tool load` runs its socket completions on the epoll thread unless DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS
 # is already set; TOOL_INLINE_COMPLETIONS=0|1 sets it explicitly, for the tool's process only.
-env ${TOOL_INLINE_COMPLETIONS:+DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$TOOL_INLINE_COMPLETIONS} \
+# TOOL_ENV="NAME=value ..." sets runtime knobs for the load tool's process only.
+env ${TOOL_ENV:-} ${TOOL_INLINE_COMPLETIONS:+DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$TOOL_INLINE_COMPLETIONS} \
   dotnet tools/AtlasChannel.Tool/bin/Release/net10.0/atlas-tool.dll load --bots "$BOTS" --maps "$GROUPS_" --channels "$CHANNELS" \
   --move-rate 5 --duration "$DURATION" --warmup "$WARMUP" --port "$FIRST_PORT" --login-concurrency 50 ${TOOL_ARGS:-} >"$OUT/report-$tag.json" 2>"$OUT/progress-$tag.txt" || true
 uptime >>"$OUT/uptime-$tag.txt"

@@ -53,17 +53,24 @@ public sealed class MovementTests : IAsyncLifetime
         Assert.False(mover.HasReceived("CharacterMovement"));
     }
 
-    [Fact]
-    public async Task The_load_tool_measures_fanout_between_bots_in_two_channels()
+    [Theory]
+    [InlineData("async")]
+    [InlineData("epoll")]
+    public async Task The_load_tool_measures_fanout_between_bots_in_two_channels(string transportName)
     {
+        var transport = transportName == "epoll" ? LoadTransport.Epoll : LoadTransport.Async;
+        if (transport == LoadTransport.Epoll && !Tool.Load.Epoll.EpollSet.IsSupported)
+            return; // the epoll transport only exists on Linux
+
         using var errors = new StringWriter();
         var options = new LoadOptions(4, 2, 10, 1, TimeSpan.FromSeconds(3), "127.0.0.1", _harness.FirstPort, 2, 2000,
-            new Protocol.Packets.Position(0, 0), 4, TimeSpan.FromSeconds(15), null, Warmup: TimeSpan.FromSeconds(1));
+            new Protocol.Packets.Position(0, 0), 4, TimeSpan.FromSeconds(15), null, Warmup: TimeSpan.FromSeconds(1), Transport: transport);
         using var run = new LoadRun(options, errors);
         var report = await run.RunAsync(CancellationToken.None);
 
         using var doc = JsonDocument.Parse(report);
         var root = doc.RootElement;
+        Assert.Equal(transportName, root.GetProperty("transport").GetString());
         Assert.Equal(4, root.GetProperty("loggedIn").GetInt32());
         Assert.Equal(2, root.GetProperty("fields").GetInt32());
         Assert.Equal(0, root.GetProperty("errors").GetInt32());
@@ -74,6 +81,7 @@ public sealed class MovementTests : IAsyncLifetime
         var expected = root.GetProperty("relaysExpected").GetInt64();
         var received = root.GetProperty("relaysReceived").GetInt64();
         Assert.True(root.GetProperty("movesSent").GetInt64() >= 4);
+        Assert.True(root.GetProperty("chatsSent").GetInt64() >= 4); // 1 line/s per bot for 3 s
         Assert.InRange(received, 1, expected);
         Assert.True(root.GetProperty("fanoutLatencyMs").GetProperty("max").GetDouble() > 0);
         var steady = root.GetProperty("fanoutLatencyAfterWarmupMs");

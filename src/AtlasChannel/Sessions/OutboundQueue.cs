@@ -25,11 +25,18 @@ internal sealed class OutboundQueue(int capacity)
     {
         if (_completed)
             return false;
-        var queued = Interlocked.Increment(ref _counters.Written) - Volatile.Read(ref _counters.Read);
-        if (queued > Capacity)
+        var written = Interlocked.Increment(ref _counters.Written);
+        if (written - Volatile.Read(ref _counters.ReadSeen) > Capacity)
         {
-            Interlocked.Decrement(ref _counters.Written);
-            return false;
+            // The writers' copy of the reader's count is stale (it only lags): look at the real one, once per
+            // Capacity packets of a flowing queue instead of once per packet.
+            var read = Volatile.Read(ref _counters.Read);
+            Volatile.Write(ref _counters.ReadSeen, read); // racing writers may store an older count: that only costs another look
+            if (written - read > Capacity)
+            {
+                Interlocked.Decrement(ref _counters.Written);
+                return false;
+            }
         }
 
         _packets.Enqueue(packet);
@@ -52,13 +59,17 @@ internal sealed class OutboundQueue(int capacity)
 
     /// <summary>
     /// The writers' count and the reader's count on separate cache lines: the reader's core and the writers' cores
-    /// would otherwise pass one line back and forth on every packet.
+    /// would otherwise pass one line back and forth on every packet. The writers keep their own copy of the reader's
+    /// count next to theirs.
     /// </summary>
     [StructLayout(LayoutKind.Explicit, Size = 192)]
     private struct Counters
     {
         [FieldOffset(64)]
         public long Written;
+
+        [FieldOffset(72)]
+        public long ReadSeen;
 
         [FieldOffset(128)]
         public long Read;

@@ -56,18 +56,28 @@ internal sealed class BotClient : IAsyncDisposable
             var stream = new NetworkStream(socket, ownsSocket: false);
             var input = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
             var hello = await ReadHelloAsync(input, cancellationToken);
-            var minor = ushort.TryParse(hello.Patch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : (ushort)1;
-            var version = new ClientVersion(hello.Locale == 3 ? ClientVersion.Japan : ClientVersion.Global, hello.Major, minor);
-            table ??= BundledTemplates.Exists(version)
-                ? BundledTemplates.Load(version)
-                : throw new InvalidDataException($"no bundled template for {version}; pass --template");
-            return new BotClient(socket, stream, input, hello, version, table);
+            var (version, resolved) = ResolveVersion(hello, table);
+            return new BotClient(socket, stream, input, hello, version, resolved);
         }
         catch
         {
             socket.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The version a Hello announces and the template to speak it with: <paramref name="table"/> when given, else the
+    /// bundled one. The Hello carries no region, so the locale decides (3 = JMS).
+    /// </summary>
+    internal static (ClientVersion Version, OpcodeTable Table) ResolveVersion(Hello hello, OpcodeTable? table)
+    {
+        var minor = ushort.TryParse(hello.Patch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : (ushort)1;
+        var version = new ClientVersion(hello.Locale == 3 ? ClientVersion.Japan : ClientVersion.Global, hello.Major, minor);
+        table ??= BundledTemplates.Exists(version)
+            ? BundledTemplates.Load(version)
+            : throw new InvalidDataException($"no bundled template for {version}; pass --template");
+        return (version, table);
     }
 
     /// <summary>Sends a packet to the handler bound to <paramref name="handlerName"/> in the tenant template.</summary>

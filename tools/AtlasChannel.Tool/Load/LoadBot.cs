@@ -3,14 +3,9 @@ using AtlasChannel.Tool.Bot;
 
 namespace AtlasChannel.Tool.Load;
 
-/// <summary>One load-test client: its connection, its field group, and the send times of its recent moves.</summary>
+/// <summary>One load-test client: its connection, its field group, its walk and how many moves it sent.</summary>
 internal sealed class LoadBot
 {
-    // 25 s of moves at 5/s (later relays count as unmatched). Small on purpose: every relay reads a random mover's
-    // ring, and 2,000 bots × 1,024 slots would be 24 MB, far beyond the CPU caches.
-    private const int Ring = 128;
-    private readonly long[] _sentAt = new long[Ring];
-    private readonly int[] _sentSequence = new int[Ring];
     private long _movesSent;
 
     public LoadBot(int index, int characterId, int group, int port, Protocol.Packets.Position start)
@@ -20,7 +15,6 @@ internal sealed class LoadBot
         Group = group;
         Port = port;
         Walker = new MovementWalker(start);
-        Array.Fill(_sentSequence, -1);
     }
 
     public int Index { get; }
@@ -38,6 +32,9 @@ internal sealed class LoadBot
 
     public Task<FrameLoopResult>? Receiving { get; set; }
 
+    /// <summary>The connection when the run uses <see cref="LoadTransport.Epoll"/>.</summary>
+    public Epoll.LoadConnection? Connection { get; set; }
+
     public TaskCompletionSource InField { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool IsInField => InField.Task.IsCompletedSuccessfully;
@@ -54,19 +51,6 @@ internal sealed class LoadBot
 
     public long MovesSent => Interlocked.Read(ref _movesSent);
 
-    /// <summary>Records a move's send time; called before the send, since a relay may arrive before SendAsync returns.</summary>
-    public void Stamp(ushort sequence, long timestamp)
-    {
-        var slot = sequence % Ring;
-        Volatile.Write(ref _sentAt[slot], timestamp);
-        Volatile.Write(ref _sentSequence[slot], sequence);
-        Interlocked.Increment(ref _movesSent);
-    }
-
-    public bool TryGetSentAt(ushort sequence, out long timestamp)
-    {
-        var slot = sequence % Ring;
-        timestamp = Volatile.Read(ref _sentAt[slot]);
-        return Volatile.Read(ref _sentSequence[slot]) == sequence;
-    }
+    /// <summary>Counts a move (its send time goes to <see cref="SendTimes"/>).</summary>
+    public void MoveSent() => Interlocked.Increment(ref _movesSent);
 }

@@ -14,4 +14,16 @@ internal sealed record LoadOptions(
     int LoginConcurrency,
     TimeSpan LoginTimeout,
     Protocol.Opcodes.OpcodeTable? Table,
-    TimeSpan Warmup = default);
+    TimeSpan Warmup = default,
+    LoadTransport Transport = LoadTransport.Async,
+    int ReceiveThreads = 2);
+
+/// <summary>How the load tool's bots talk to the server.</summary>
+internal enum LoadTransport
+{
+    /// <summary>One <see cref="Bot.BotClient"/> per bot on .NET's async sockets and pipelines (portable).</summary>
+    Async,
+
+    /// <summary>Non-blocking sockets read by the tool's own epoll threads and written by one scheduler thread (Linux).</summary>
+    Epoll,
+}

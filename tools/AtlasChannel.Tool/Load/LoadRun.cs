@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
 using AtlasChannel.Tool.Bot;
+using AtlasChannel.Tool.Load.Epoll;
 
 namespace AtlasChannel.Tool.Load;
 
@@ -14,6 +15,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
 {
     private readonly ReceiveShards _received = new();
     private readonly LoadBot[] _bots = CreateBots(options);
+    private readonly SendTimes _sendTimes = new(options.Bots);
+    private readonly int[] _groupOf = [.. Enumerable.Range(0, options.Bots).Select(i => i % options.Groups)];
     private readonly LatencyWindow _lastSecond = new();
     private readonly LatencyWindow _afterWarmup = new();
     private readonly List<double> _p99PerSecond = [];
@@ -44,9 +47,20 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         var total = Stopwatch.StartNew();
         var reporter = ReportProgressAsync(total, progressStop.Token);
 
+        using var engine = options.Transport == LoadTransport.Epoll
+            ? new EpollReceiver(options.ReceiveThreads, _bots.Length, OnReceived, OnEnded)
+            : null;
         var login = Stopwatch.StartNew();
-        using (var gate = new SemaphoreSlim(options.LoginConcurrency))
+        if (engine is null)
+        {
+            using var gate = new SemaphoreSlim(options.LoginConcurrency);
             await Task.WhenAll(_bots.Select(b => LoginAsync(b, gate, cancellationToken)));
+        }
+        else
+        {
+            await LoginBlockingAsync(engine, cancellationToken);
+        }
+
         var loginSeconds = login.Elapsed.TotalSeconds;
 
         _phase = "move";
@@ -54,11 +68,16 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         var inBefore = _received.Sum(static s => s.PacketsIn);
         var outBefore = Interlocked.Read(ref _packetsOut);
         var phase = Stopwatch.StartNew();
-        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        if (engine is null)
         {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             stop.CancelAfter(options.Duration);
             var players = _bots.Where(b => b.IsInField).Select(b => PlayAsync(b, stop.Token)).ToList();
             await Task.WhenAll(players);
+        }
+        else
+        {
+            await Task.Factory.StartNew(() => PlayScheduled(cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         var phaseSeconds = phase.Elapsed.TotalSeconds;
@@ -68,7 +87,20 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         _phase = "close";
         foreach (var bot in _bots)
             bot.Stopping = true;
-        await Task.WhenAll(_bots.Select(CloseAsync));
+        if (engine is null)
+        {
+            await Task.WhenAll(_bots.Select(CloseAsync));
+        }
+        else
+        {
+            engine.Stop();
+            foreach (var bot in _bots)
+            {
+                bot.Connection?.Close();
+                bot.Connection?.Dispose();
+            }
+        }
+
         await progressStop.CancelAsync();
         await reporter;
         await progress.WriteLineAsync();
@@ -124,6 +156,111 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         };
     }
 
+    /// <summary>Epoll transport: <c>--login-concurrency</c> threads connect, shake hands and log in blocking, one bot at a time each.</summary>
+    private Task LoginBlockingAsync(EpollReceiver engine, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var workers = Enumerable.Range(0, Math.Min(options.LoginConcurrency, _bots.Length)).Select(_ => Task.Factory.StartNew(() =>
+        {
+            int i;
+            while (!cancellationToken.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < _bots.Length)
+                LoginBlocking(_bots[i], engine);
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+        return Task.WhenAll(workers);
+    }
+
+    private void LoginBlocking(LoadBot bot, EpollReceiver engine)
+    {
+        try
+        {
+            var connection = LoadConnection.Connect(options.Host, bot.Port, options.Table, bot.Index, options.LoginTimeout);
+            bot.Connection = connection;
+            engine.Add(connection);
+            if (!connection.Send("CharacterLoggedInHandle", BotPackets.CharacterLoggedIn(connection.Version, bot.CharacterId)))
+            {
+                Interlocked.Increment(ref _errors);
+                return;
+            }
+
+            Interlocked.Increment(ref _packetsOut);
+            Task.WaitAny([bot.InField.Task], options.LoginTimeout);
+            Interlocked.Increment(ref bot.InField.Task.IsCompletedSuccessfully ? ref _loggedIn : ref _errors);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or InvalidDataException or InvalidOperationException)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
+
+    private void OnReceived(LoadConnection connection, ushort opcode, ReadOnlySpan<byte> body, long receivedAt)
+    {
+        var shard = _received.Local;
+        shard.PacketsIn++;
+        if (opcode == connection.MovementOpcode)
+            OnRelay(shard, _bots[connection.Token], connection.Version, body, receivedAt);
+        else if (opcode == connection.SetFieldOpcode)
+            _bots[connection.Token].InField.TrySetResult();
+    }
+
+    private void OnEnded(LoadConnection connection)
+    {
+        var bot = _bots[connection.Token];
+        bot.InField.TrySetCanceled();
+        if (!bot.Stopping)
+            Interlocked.Increment(ref _disconnects);
+    }
+
+    /// <summary>Epoll transport: every bot's moves and chat lines from one scheduler thread for the duration.</summary>
+    private void PlayScheduled(CancellationToken cancellationToken)
+    {
+        var scheduler = new MoveScheduler();
+        foreach (var bot in _bots)
+        {
+            if (!bot.IsInField || bot.Connection is not { } connection)
+                continue;
+            if (options.MoveRate > 0)
+            {
+                var move = connection.OpcodeOf("CharacterMoveHandle");
+                var elapse = (short)Math.Min(1000 / options.MoveRate, short.MaxValue);
+                scheduler.Add(options.MoveRate, () =>
+                {
+                    var sequence = bot.NextSequence++;
+                    var payload = bot.Walker.Step(connection.Version, sequence, elapse);
+                    _sendTimes.Stamp(bot.Index, sequence, Stopwatch.GetTimestamp());
+                    bot.MoveSent();
+                    return Sent(connection.Send(move, payload), chat: false);
+                });
+            }
+
+            if (options.ChatRate > 0)
+            {
+                var chat = connection.OpcodeOf("CharacterChatGeneralHandle");
+                var n = 0;
+                scheduler.Add(options.ChatRate, () =>
+                {
+                    var text = string.Create(CultureInfo.InvariantCulture, $"load {bot.CharacterId} #{n++}");
+                    return Sent(connection.Send(chat, MovementPayloads.ChatGeneral(connection.Version, text)), chat: true);
+                });
+            }
+        }
+
+        scheduler.Run(options.Duration, cancellationToken);
+    }
+
+    private bool Sent(bool sent, bool chat)
+    {
+        if (!sent)
+        {
+            Interlocked.Increment(ref _errors);
+            return false;
+        }
+
+        Interlocked.Increment(ref _packetsOut);
+        if (chat)
+            Interlocked.Increment(ref _chatsSent);
+        return true;
+    }
+
     private void OnRelay(ReceiveShard shard, LoadBot receiver, Protocol.ClientVersion version, ReadOnlySpan<byte> body, long now)
     {
         if (!MovementPayloads.TryReadRelay(version, body, out var moverId, out var sequence))
@@ -133,7 +270,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         }
 
         var index = moverId - options.FirstCharacter;
-        if ((uint)index >= (uint)_bots.Length || !_bots[index].TryGetSentAt(sequence, out var sentAt))
+        if ((uint)index >= (uint)_bots.Length || !_sendTimes.TryGet(index, sequence, out var sentAt))
         {
             shard.UnmatchedRelays++;
             return;
@@ -141,7 +278,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
 
         shard.Latency.Record((long)Stopwatch.GetElapsedTime(sentAt, now).TotalMicroseconds);
         shard.RelaysReceived++;
-        if (_bots[index].Group != receiver.Group)
+        if (_groupOf[index] != receiver.Group)
             shard.CrossGroupRelays++;
     }
 
@@ -161,7 +298,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
                 {
                     var sequence = bot.NextSequence++;
                     var payload = bot.Walker.Step(client.Version, sequence, elapse);
-                    bot.Stamp(sequence, Stopwatch.GetTimestamp());
+                    _sendTimes.Stamp(bot.Index, sequence, Stopwatch.GetTimestamp());
+                    bot.MoveSent();
                     await client.SendAsync("CharacterMoveHandle", payload, cancellationToken);
                     Interlocked.Increment(ref _packetsOut);
                 }
@@ -263,6 +401,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
             w.WriteNumber("bots", options.Bots);
             w.WriteNumber("groups", options.Groups);
             w.WriteNumber("channels", options.Channels);
+            w.WriteString("transport", options.Transport == LoadTransport.Epoll ? "epoll" : "async");
             w.WriteNumber("fields", _bots.Select(b => b.Port).Distinct().Count());
             w.WriteNumber("moveRatePerBot", options.MoveRate);
             w.WriteNumber("chatRatePerBot", options.ChatRate);
