@@ -186,7 +186,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
             Task.WaitAny([bot.InField.Task], options.LoginTimeout);
             Interlocked.Increment(ref bot.InField.Task.IsCompletedSuccessfully ? ref _loggedIn : ref _errors);
         }
-        catch (Exception ex) when (ex is SocketException or IOException or InvalidDataException or InvalidOperationException)
+        catch (Exception ex) when (ex is SocketException or IOException or InvalidDataException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             Interlocked.Increment(ref _errors);
         }

@@ -31,6 +31,7 @@ internal sealed class LoadConnection : IDisposable
     private byte[] _pending = [];
     private int _pendingLength;
     private byte[] _scratch = new byte[512];
+    private string? _failure; // set once, by whichever of the two threads sees the end first
 
     private LoadConnection(Socket socket, Hello hello, ClientVersion version, OpcodeTable table, int token, ReadOnlySpan<byte> leftover)
     {
@@ -65,7 +66,7 @@ internal sealed class LoadConnection : IDisposable
     public int SetFieldOpcode { get; }
 
     /// <summary>Why the connection can't go on, once <see cref="Receive"/> or <see cref="Send"/> has said so.</summary>
-    public string? Failure { get; private set; }
+    public string? Failure => Volatile.Read(ref _failure);
 
     /// <summary>Connects and reads the Hello, blocking for at most <paramref name="timeout"/> per step; the socket is non-blocking afterwards.</summary>
     public static LoadConnection Connect(string host, int port, OpcodeTable? table, int token, TimeSpan timeout)
@@ -274,7 +275,7 @@ internal sealed class LoadConnection : IDisposable
 
     private bool Fail(string reason)
     {
-        Failure ??= reason;
+        Interlocked.CompareExchange(ref _failure, reason, null);
         return false;
     }
 }
