@@ -13,6 +13,10 @@ WARMUP=${WARMUP:-10}; awk "BEGIN{exit !($WARMUP >= $DURATION)}" && WARMUP=0
 # SERVER_ENV="NAME=value ..." sets runtime knobs (e.g. DOTNET_TieredPGO=0) for the server's process only.
 # SERVER_DIR=DIR runs DIR/AtlasChannel (e.g. a ReadyToRun publish: dotnet publish src/AtlasChannel -c Release -r linux-x64
 # --self-contained false -p:PublishReadyToRun=true -o DIR) instead of the Release build.
+if ss -ltn | grep -qE ":($FIRST_PORT|$((FIRST_PORT + 500))) "; then
+  echo "run-load: port $FIRST_PORT or $((FIRST_PORT + 500)) is already in use (a server left over from another run?)" >&2
+  exit 1
+fi
 SERVER=(dotnet run -c Release --no-build --project src/AtlasChannel --)
 [ -n "${SERVER_DIR:-}" ] && SERVER=("$SERVER_DIR/AtlasChannel")
 env ${SERVER_ENV:-} "${SERVER[@]}" \
@@ -21,7 +25,7 @@ env ${SERVER_ENV:-} "${SERVER[@]}" \
 RUN=$!
 trap 'kill $RUN 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do ss -ltn | grep -q ":$FIRST_PORT " && break; sleep 0.5; done
-SERVER=$(pgrep -P $RUN | head -1); SERVER=${SERVER:-$RUN}
+SERVER=$(pgrep -P $RUN | head -1 || true); SERVER=${SERVER:-$RUN} # no child: SERVER_DIR ran the server itself
 : >"$OUT/ps-$tag.txt"
 ( while kill -0 "$SERVER" 2>/dev/null; do echo "$(date +%s.%N) $(ps -o times=,rss= -p "$SERVER")" >>"$OUT/ps-$tag.txt" || true; sleep 2; done ) &
 SAMPLER=$!

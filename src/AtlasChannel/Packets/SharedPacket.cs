@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 
 namespace AtlasChannel.Packets;
 
@@ -15,7 +16,7 @@ public sealed class SharedPacket
     private static int s_pooled;
 
     private byte[] _buffer = [];
-    private int _references;
+    private PaddedCount _references;
 
     private SharedPacket()
     {
@@ -49,15 +50,15 @@ public sealed class SharedPacket
         packet.Length = body.Length;
         packet.Name = name;
         packet.Opcode = opcode;
-        packet._references = 1;
+        packet._references.Value = 1;
         return packet;
     }
 
     /// <summary>Live references (tests).</summary>
-    internal int References => Volatile.Read(ref _references);
+    internal int References => Volatile.Read(ref _references.Value);
 
     /// <summary>Takes <paramref name="count"/> references in one step (a fan-out, before it hands them out).</summary>
-    public void AddReferences(int count) => Interlocked.Add(ref _references, count);
+    public void AddReferences(int count) => Interlocked.Add(ref _references.Value, count);
 
     /// <summary>Drops one reference; the last one returns the packet to the pool.</summary>
     public void Release() => Release(1);
@@ -67,7 +68,7 @@ public sealed class SharedPacket
     {
         if (count == 0)
             return;
-        var remaining = Interlocked.Add(ref _references, -count);
+        var remaining = Interlocked.Add(ref _references.Value, -count);
         if (remaining > 0)
             return;
         if (remaining < 0)
@@ -82,5 +83,17 @@ public sealed class SharedPacket
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = [];
         }
+    }
+
+    /// <summary>
+    /// The count at least a cache line away from the fields the writers read. The recipients' writers on every core
+    /// decrement it, and each decrement would otherwise evict the line holding the buffer and length from the other
+    /// cores, so every writer's copy of the packet started with a miss.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 128)]
+    private struct PaddedCount
+    {
+        [FieldOffset(64)]
+        public int Value;
     }
 }
