@@ -83,11 +83,9 @@ internal sealed class BotClient : IAsyncDisposable
     /// <summary>Sends a packet to the handler bound to <paramref name="handlerName"/> in the tenant template.</summary>
     public Task SendAsync(string handlerName, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
     {
-        var opcodes = Table.OpcodesOf(handlerName);
-        if (opcodes.Count == 0)
-            throw new InvalidOperationException($"the {Version} template has no handler named '{handlerName}'");
+        var opcode = TemplateOpcodes.Handler(Table, Version, handlerName);
         using var writer = PacketWriter.Rent();
-        writer.WriteOpcode(opcodes[0], Version.OpcodeWidth).WriteBytes(payload.Span);
+        writer.WriteOpcode(opcode, Version.OpcodeWidth).WriteBytes(payload.Span);
         return SendBodyAsync(writer.ToArray(), cancellationToken);
     }
 

@@ -15,8 +15,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
 {
     private readonly ReceiveShards _received = new();
     private readonly LoadBot[] _bots = CreateBots(options);
+    private readonly int[] _groupOf = [.. Enumerable.Range(0, options.Bots).Select(i => GroupOf(i, options))]; // flat, for the receive threads' caches
     private readonly SendTimes _sendTimes = new(options.Bots);
-    private readonly int[] _groupOf = [.. Enumerable.Range(0, options.Bots).Select(i => i % options.Groups)];
+    private readonly short _moveElapse = options.MoveRate > 0 ? (short)Math.Min(1000 / options.MoveRate, short.MaxValue) : (short)0;
     private readonly LatencyWindow _lastSecond = new();
     private readonly LatencyWindow _afterWarmup = new();
     private readonly List<double> _p99PerSecond = [];
@@ -34,12 +35,14 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         var bots = new LoadBot[o.Bots];
         for (var i = 0; i < bots.Length; i++)
         {
-            var group = i % o.Groups;
+            var group = GroupOf(i, o);
             bots[i] = new LoadBot(i, o.FirstCharacter + i, group, o.Port + (group % o.Channels), o.Start);
         }
 
         return bots;
     }
+
+    private static int GroupOf(int bot, LoadOptions o) => bot % o.Groups;
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
@@ -95,10 +98,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         {
             engine.Stop();
             foreach (var bot in _bots)
-            {
-                bot.Connection?.Close();
-                bot.Connection?.Dispose();
-            }
+                bot.Connection?.Dispose(); // shuts the socket down and closes it
         }
 
         await progressStop.CancelAsync();
@@ -141,8 +141,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
     private Func<ushort, ReadOnlyMemory<byte>, ValueTask> OnPacket(LoadBot bot, BotClient client)
     {
         var version = client.Version;
-        var setField = client.Table.TryGetWriter("SetField", out var s) ? s.Opcode : -1;
-        var movement = client.Table.TryGetWriter("CharacterMovement", out var m) ? m.Opcode : -1;
+        var setField = TemplateOpcodes.WriterOrNone(client.Table, "SetField");
+        var movement = TemplateOpcodes.WriterOrNone(client.Table, "CharacterMovement");
         return (opcode, body) =>
         {
             var now = Stopwatch.GetTimestamp();
@@ -221,26 +221,14 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
             if (options.MoveRate > 0)
             {
                 var move = connection.OpcodeOf("CharacterMoveHandle");
-                var elapse = (short)Math.Min(1000 / options.MoveRate, short.MaxValue);
-                scheduler.Add(options.MoveRate, () =>
-                {
-                    var sequence = bot.NextSequence++;
-                    var payload = bot.Walker.Step(connection.Version, sequence, elapse);
-                    _sendTimes.Stamp(bot.Index, sequence, Stopwatch.GetTimestamp());
-                    bot.MoveSent();
-                    return Sent(connection.Send(move, payload), chat: false);
-                });
+                scheduler.Add(options.MoveRate, () => Sent(connection.Send(move, NextMove(bot, connection.Version)), chat: false));
             }
 
             if (options.ChatRate > 0)
             {
                 var chat = connection.OpcodeOf("CharacterChatGeneralHandle");
                 var n = 0;
-                scheduler.Add(options.ChatRate, () =>
-                {
-                    var text = string.Create(CultureInfo.InvariantCulture, $"load {bot.CharacterId} #{n++}");
-                    return Sent(connection.Send(chat, MovementPayloads.ChatGeneral(connection.Version, text)), chat: true);
-                });
+                scheduler.Add(options.ChatRate, () => Sent(connection.Send(chat, ChatLine(bot, connection.Version, n++)), chat: true));
             }
         }
 
@@ -255,11 +243,29 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
             return false;
         }
 
+        CountSent(chat);
+        return true;
+    }
+
+    private void CountSent(bool chat)
+    {
         Interlocked.Increment(ref _packetsOut);
         if (chat)
             Interlocked.Increment(ref _chatsSent);
-        return true;
     }
+
+    /// <summary>The bot's next step, stamped and counted before it is sent: its relays may arrive before the send returns.</summary>
+    private byte[] NextMove(LoadBot bot, Protocol.ClientVersion version)
+    {
+        var sequence = bot.NextSequence++;
+        var payload = bot.Walker.Step(version, sequence, _moveElapse);
+        _sendTimes.Stamp(bot.Index, sequence, Stopwatch.GetTimestamp());
+        bot.MoveSent();
+        return payload;
+    }
+
+    private static byte[] ChatLine(LoadBot bot, Protocol.ClientVersion version, int n) =>
+        MovementPayloads.ChatGeneral(version, string.Create(CultureInfo.InvariantCulture, $"load {bot.CharacterId} #{n}"));
 
     private void OnRelay(ReceiveShard shard, LoadBot receiver, Protocol.ClientVersion version, ReadOnlySpan<byte> body, long now)
     {
@@ -291,17 +297,12 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
             if (options.MoveRate > 0)
             {
                 var interval = TimeSpan.FromSeconds(1 / options.MoveRate);
-                var elapse = (short)Math.Min(interval.TotalMilliseconds, short.MaxValue);
                 await Task.Delay(TimeSpan.FromTicks(Random.Shared.NextInt64(interval.Ticks)), cancellationToken); // spread the bots over the period
                 using var timer = new PeriodicTimer(interval);
                 do
                 {
-                    var sequence = bot.NextSequence++;
-                    var payload = bot.Walker.Step(client.Version, sequence, elapse);
-                    _sendTimes.Stamp(bot.Index, sequence, Stopwatch.GetTimestamp());
-                    bot.MoveSent();
-                    await client.SendAsync("CharacterMoveHandle", payload, cancellationToken);
-                    Interlocked.Increment(ref _packetsOut);
+                    await client.SendAsync("CharacterMoveHandle", NextMove(bot, client.Version), cancellationToken);
+                    CountSent(chat: false);
                 }
                 while (await timer.WaitForNextTickAsync(cancellationToken));
             }
@@ -326,10 +327,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         var n = 0;
         do
         {
-            var text = string.Create(CultureInfo.InvariantCulture, $"load {bot.CharacterId} #{n++}");
-            await client.SendAsync("CharacterChatGeneralHandle", MovementPayloads.ChatGeneral(client.Version, text), cancellationToken);
-            Interlocked.Increment(ref _packetsOut);
-            Interlocked.Increment(ref _chatsSent);
+            await client.SendAsync("CharacterChatGeneralHandle", ChatLine(bot, client.Version, n++), cancellationToken);
+            CountSent(chat: true);
         }
         while (await timer.WaitForNextTickAsync(cancellationToken));
     }

@@ -5,6 +5,7 @@ using AtlasChannel.Protocol.Crypto;
 using AtlasChannel.Protocol.Framing;
 using AtlasChannel.Protocol.Handshake;
 using AtlasChannel.Protocol.Opcodes;
+using AtlasChannel.Protocol.Packets;
 using AtlasChannel.Tool.Bot;
 
 namespace AtlasChannel.Tool.Load.Epoll;
@@ -24,7 +25,7 @@ internal sealed class LoadConnection : IDisposable
 
     private readonly Socket _socket;
     private readonly MapleCipher _send;
-    private readonly MapleCipher _receive;
+    private readonly FrameDecoder _decoder;
     private readonly int _opcodeWidth;
     private byte[] _buffer;
     private int _filled;
@@ -42,9 +43,9 @@ internal sealed class LoadConnection : IDisposable
         Fd = (int)socket.Handle;
         _opcodeWidth = version.OpcodeWidth;
         _send = MapleCipher.ClientSend(version, hello.ServerReceiveIv);
-        _receive = MapleCipher.ClientReceive(version, hello.ServerSendIv);
-        MovementOpcode = WriterOpcode("CharacterMovement");
-        SetFieldOpcode = WriterOpcode("SetField");
+        _decoder = new FrameDecoder(MapleCipher.ClientReceive(version, hello.ServerSendIv));
+        MovementOpcode = TemplateOpcodes.WriterOrNone(table, "CharacterMovement");
+        SetFieldOpcode = TemplateOpcodes.WriterOrNone(table, "SetField");
         _buffer = new byte[Math.Max(InitialBuffer, leftover.Length)];
         leftover.CopyTo(_buffer);
         _filled = leftover.Length;
@@ -135,35 +136,22 @@ internal sealed class LoadConnection : IDisposable
 
         var receivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         _filled += read;
-        var offset = 0;
-        while (_filled - offset >= PacketHeader.Length)
-        {
-            var header = _buffer.AsSpan(offset, PacketHeader.Length);
-            if (!_receive.IsValidHeader(header))
-                return Fail("invalid header");
-            var length = PacketHeader.ReadLength(header);
-            if (length < _opcodeWidth)
-                return Fail("frame too short");
-            if (_filled - offset < PacketHeader.Length + length)
-            {
-                if (PacketHeader.Length + length > _buffer.Length)
-                    Array.Resize(ref _buffer, PacketHeader.Length + length);
-                break;
-            }
+        var unread = new ReadOnlySequence<byte>(_buffer, 0, _filled);
+        FrameError frameError;
+        while (_decoder.TryReadFrame(ref unread, out var body, out frameError))
+            onPacket(this, new PacketReader(body.Span).ReadOpcode(_opcodeWidth), body.Span, receivedAt);
+        if (frameError != FrameError.None)
+            return Fail(frameError == FrameError.InvalidHeader ? "invalid header" : "frame rejected: " + frameError);
 
-            var body = _buffer.AsSpan(offset + PacketHeader.Length, length);
-            _receive.Decrypt(body);
-            var opcode = _opcodeWidth == 1 ? body[0] : (ushort)(body[0] | (body[1] << 8));
-            onPacket(this, opcode, body, receivedAt);
-            offset += PacketHeader.Length + length;
+        var consumed = _filled - (int)unread.Length;
+        if (consumed > 0)
+        {
+            _buffer.AsSpan(consumed, _filled - consumed).CopyTo(_buffer);
+            _filled -= consumed;
         }
 
-        if (offset > 0)
-        {
-            _buffer.AsSpan(offset, _filled - offset).CopyTo(_buffer);
-            _filled -= offset;
-        }
-
+        if (_filled == _buffer.Length)
+            Array.Resize(ref _buffer, _buffer.Length * 2); // one frame larger than the buffer (at most 64 KB + header)
         return true;
     }
 
@@ -203,29 +191,23 @@ internal sealed class LoadConnection : IDisposable
     /// <summary>Sends a packet to the handler bound to <paramref name="handlerName"/>.</summary>
     public bool Send(string handlerName, ReadOnlySpan<byte> payload) => Send(OpcodeOf(handlerName), payload);
 
-    public ushort OpcodeOf(string handlerName)
-    {
-        var opcodes = Table.OpcodesOf(handlerName);
-        return opcodes.Count > 0 ? opcodes[0] : throw new InvalidOperationException($"the {Version} template has no handler named '{handlerName}'");
-    }
+    public ushort OpcodeOf(string handlerName) => TemplateOpcodes.Handler(Table, Version, handlerName);
 
-    public int WriterOpcode(string writerName) => Table.TryGetWriter(writerName, out var binding) ? binding.Opcode : -1;
-
-    public void Close()
+    /// <summary>Shuts the connection down from the client side and closes it; the receive thread must be done with it.</summary>
+    public void Dispose()
     {
         try
         {
             _socket.Shutdown(SocketShutdown.Both);
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            // Already gone.
+            // Already gone, or disposed before.
         }
 
-        _socket.Close();
+        _socket.Dispose();
+        _decoder.Dispose();
     }
-
-    public void Dispose() => _socket.Dispose();
 
     private bool FlushPending()
     {

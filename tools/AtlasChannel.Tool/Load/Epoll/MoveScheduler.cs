@@ -8,13 +8,12 @@ namespace AtlasChannel.Tool.Load.Epoll;
 internal sealed class MoveScheduler
 {
     private readonly PriorityQueue<Job, long> _due = new();
-    private readonly long _ticksPerSecond = System.Diagnostics.Stopwatch.Frequency;
 
     /// <summary>Adds a job that first runs at a random point of its first period.</summary>
     public void Add(double perSecond, Func<bool> send)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
-        var period = (long)(_ticksPerSecond / perSecond);
+        var period = (long)(System.Diagnostics.Stopwatch.Frequency / perSecond);
         var first = System.Diagnostics.Stopwatch.GetTimestamp() + Random.Shared.NextInt64(period);
         _due.Enqueue(new Job(period, send), first);
     }
@@ -22,7 +21,7 @@ internal sealed class MoveScheduler
     /// <summary>Sends until <paramref name="duration"/> is over or <paramref name="cancellationToken"/> fires; a job whose send fails stops.</summary>
     public void Run(TimeSpan duration, CancellationToken cancellationToken)
     {
-        var end = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * _ticksPerSecond);
+        var end = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         while (!cancellationToken.IsCancellationRequested)
         {
             var now = System.Diagnostics.Stopwatch.GetTimestamp();
