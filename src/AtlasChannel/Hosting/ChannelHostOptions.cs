@@ -56,6 +56,12 @@ public sealed record ChannelHostOptions
 
     public static int DefaultFlushThreads => Math.Clamp(Environment.ProcessorCount, 1, 16);
 
+    /// <summary>
+    /// Flusher threads hand each round's socket writes to the kernel in one io_uring call (Linux; falls back to one
+    /// send per session where io_uring is refused, e.g. under Docker's default seccomp profile).
+    /// </summary>
+    public bool OutboundIoUring { get; init; } = true;
+
     /// <summary>Sandbox REST port for the embedded default.</summary>
     public int SandboxPort { get; init; } = 8081;
 
@@ -88,6 +94,7 @@ public sealed record ChannelHostOptions
             OutboundQueueCapacity = ReadInt(configuration, "OUTBOUND_QUEUE_CAPACITY", 4096, 16, 1_000_000, problems),
             OutboundFlushInterval = TimeSpan.FromMilliseconds(ReadInt(configuration, "OUTBOUND_FLUSH_INTERVAL_MS", DefaultFlushIntervalMs, 0, 1_000, problems)),
             OutboundFlushThreads = ReadInt(configuration, "OUTBOUND_FLUSH_THREADS", DefaultFlushThreads, 1, 64, problems),
+            OutboundIoUring = ReadBool(configuration, "OUTBOUND_IO_URING", true, problems),
             SandboxPort = ReadInt(configuration, "SANDBOX_PORT", 8081, 0, 65535, problems),
             SandboxChannels = ReadInt(configuration, "SANDBOX_CHANNELS", 2, 1, 64, problems),
             SandboxFirstPort = ReadInt(configuration, "SANDBOX_FIRST_PORT", 7575, 1, 65515, problems),
@@ -125,6 +132,17 @@ public sealed record ChannelHostOptions
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
         problems.Add($"{key}: '{text}' must be a whole number in {min}..{max}");
+        return fallback;
+    }
+
+    private static bool ReadBool(IConfiguration configuration, string key, bool fallback, List<string> problems)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+            return fallback;
+        if (bool.TryParse(text, out var value))
+            return value;
+        problems.Add($"{key}: '{text}' must be true or false");
         return fallback;
     }
 

@@ -45,7 +45,8 @@ public static class ServiceRegistration
             options.OutboundFlushInterval,
             options.OutboundFlushThreads,
             sp.GetRequiredService<ChannelMetrics>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("AtlasChannel.Sessions")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("AtlasChannel.Sessions"),
+            options.OutboundIoUring));
 
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<ISessionRegistry>(sp => sp.GetRequiredService<SessionRegistry>());

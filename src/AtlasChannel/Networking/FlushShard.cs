@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using AtlasChannel.Networking.IoUring;
 using Microsoft.Extensions.Logging;
 
 namespace AtlasChannel.Networking;
@@ -11,8 +12,6 @@ namespace AtlasChannel.Networking;
 /// </summary>
 internal sealed partial class FlushShard : IDisposable
 {
-    private const int ScratchBytes = 64 * 1024;
-
     private readonly ConcurrentQueue<SessionWriter> _incoming = new();
     private readonly PriorityQueue<SessionWriter, long> _waiting = new();
     private readonly ManualResetEventSlim _wake = new(false, 0);
@@ -20,15 +19,23 @@ internal sealed partial class FlushShard : IDisposable
     private readonly ILogger _logger;
     private readonly Observability.ChannelMetrics _metrics;
     private readonly Thread _thread;
-    private byte[] _scratch = new byte[ScratchBytes];
+    private readonly byte[] _scratch = new byte[BatchedSender.SliceBytes];
+    private BatchedSender? _batched;
     private int _sleeping;
     private volatile bool _stopping;
 
-    public FlushShard(TimeSpan interval, string name, Observability.ChannelMetrics metrics, ILogger logger)
+    public FlushShard(TimeSpan interval, string name, Observability.ChannelMetrics metrics, ILogger logger, bool ioUring = false)
     {
         _metrics = metrics;
         _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
         _logger = logger;
+        if (ioUring)
+        {
+            _batched = BatchedSender.TryCreate(logger, out var failure);
+            if (_batched is null)
+                LogIoUringUnavailable(logger, name, failure ?? "unknown");
+        }
+
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _thread.Start();
     }
@@ -64,6 +71,7 @@ internal sealed partial class FlushShard : IDisposable
                 Flush(writer);
             }
 
+            CompleteBatchedSends();
             if (mostOverdue >= 0)
                 _metrics.FlushLag(Stopwatch.GetElapsedTime(0, mostOverdue)); // one sample per round, not per session
 
@@ -71,11 +79,33 @@ internal sealed partial class FlushShard : IDisposable
         }
     }
 
+    /// <summary>Whether this shard sends its rounds through io_uring (tests).</summary>
+    internal bool UsesIoUring => _batched is { IsBroken: false };
+
+    private void CompleteBatchedSends()
+    {
+        if (_batched is null)
+            return;
+        try
+        {
+            _batched.Complete();
+        }
+        catch (IOException ex)
+        {
+            LogIoUringFailed(_logger, ex);
+            _batched.Dispose();
+            _batched = null;
+        }
+
+        if (_batched is { IsBroken: true })
+            _batched = null;
+    }
+
     private void Flush(SessionWriter writer)
     {
         try
         {
-            writer.Flush(ref _scratch);
+            writer.Flush(_scratch, _batched);
         }
         catch (Exception ex)
         {
@@ -107,9 +137,16 @@ internal sealed partial class FlushShard : IDisposable
     {
         _stopping = true;
         _wake.Set();
-        _thread.Join(TimeSpan.FromSeconds(5));
+        if (_thread.Join(TimeSpan.FromSeconds(5)))
+            _batched?.Dispose();
         // _wake is not disposed: a straggling event may still schedule a writer, and an unused slim event holds no handle.
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Shard}: io_uring is not available ({Reason}); sending with one system call per session")]
+    private static partial void LogIoUringUnavailable(ILogger logger, string shard, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "io_uring submission failed; this flusher thread now sends with one system call per session")]
+    private static partial void LogIoUringFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending a session's queued packets failed; closing that session")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception);

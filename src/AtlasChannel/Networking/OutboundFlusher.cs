@@ -19,14 +19,14 @@ public sealed class OutboundFlusher : IDisposable
     private readonly ChannelMetrics _metrics;
     private int _next = -1;
 
-    public OutboundFlusher(TimeSpan interval, int threads, ChannelMetrics metrics, ILogger logger)
+    public OutboundFlusher(TimeSpan interval, int threads, ChannelMetrics metrics, ILogger logger, bool ioUring = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _metrics = metrics;
         _shards = new FlushShard[threads];
         for (var i = 0; i < threads; i++)
-            _shards[i] = new FlushShard(interval, $"outbound-flush-{i}", metrics, logger);
+            _shards[i] = new FlushShard(interval, $"outbound-flush-{i}", metrics, logger, ioUring);
     }
 
     /// <summary>Starts sending <paramref name="session"/>'s queue through <paramref name="sink"/>, encrypted with <paramref name="cipher"/>.</summary>
@@ -35,6 +35,9 @@ public sealed class OutboundFlusher : IDisposable
         var shard = _shards[(uint)Interlocked.Increment(ref _next) % (uint)_shards.Length];
         session.AttachWriter(new SessionWriter(session, sink, cipher, shard, _metrics));
     }
+
+    /// <summary>Whether every flusher thread sends through io_uring (tests, diagnostics).</summary>
+    internal bool UsesIoUring => _shards.All(shard => shard.UsesIoUring);
 
     public void Dispose()
     {

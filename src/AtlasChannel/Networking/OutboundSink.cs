@@ -40,6 +40,9 @@ internal sealed class SocketSink : IOutboundSink
         _socket.Blocking = false; // Kestrel only reads asynchronously, which works in either mode
     }
 
+    /// <summary>The socket's handle, for a flusher that sends through io_uring.</summary>
+    public System.Runtime.InteropServices.SafeHandle Handle => _socket.SafeHandle;
+
     public int TrySend(ReadOnlySpan<byte> data)
     {
         try

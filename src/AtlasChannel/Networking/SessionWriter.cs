@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using AtlasChannel.Networking.IoUring;
 using AtlasChannel.Observability;
 using AtlasChannel.Packets;
 using AtlasChannel.Protocol.Crypto;
@@ -46,8 +47,12 @@ internal sealed class SessionWriter : IOutboundSignal
             _shard.Schedule(this);
     }
 
-    /// <summary>Drains, encrypts and sends what is queued. Runs on the shard's thread only.</summary>
-    public void Flush(ref byte[] scratch)
+    /// <summary>
+    /// Drains, encrypts and sends what is queued: through <paramref name="batched"/> when the shard has one and this
+    /// connection is a socket, else straight from <paramref name="scratch"/> (at least
+    /// <see cref="BatchedSender.SliceBytes"/> long). Runs on the shard's thread only.
+    /// </summary>
+    public void Flush(byte[] scratch, BatchedSender? batched)
     {
         Interlocked.Exchange(ref _scheduled, 0); // from here on, a new packet schedules the writer again
         if (Volatile.Read(ref _sending) == 1)
@@ -58,9 +63,15 @@ internal sealed class SessionWriter : IOutboundSignal
             return;
         }
 
+        if (batched is not null && _sink is SocketSink socket)
+        {
+            FlushBatched(batched, socket);
+            return;
+        }
+
         for (var batch = 0; batch < MaxBatchesPerFlush; batch++)
         {
-            var used = FillBatch(ref scratch, out var packets, out var more);
+            var used = FillBatch(scratch, out var packets, out var more);
             if (used == 0)
                 return;
             _metrics.PacketsSent(packets, used);
@@ -87,8 +98,56 @@ internal sealed class SessionWriter : IOutboundSignal
         PacketsQueued();
     }
 
+    /// <summary>
+    /// One batch into the shard's round: sent with the other sessions' batches when the round completes
+    /// (<see cref="BatchSent"/>). What did not fit goes in a later round.
+    /// </summary>
+    private void FlushBatched(BatchedSender batched, SocketSink socket)
+    {
+        var space = batched.Reserve();
+        var used = FillBatch(space, out var packets, out var more);
+        if (used == 0)
+            return;
+        _metrics.PacketsSent(packets, used);
+        Volatile.Write(ref _lastFlush, Stopwatch.GetTimestamp());
+        if (!batched.Queue(this, socket.Handle, used))
+        {
+            _session.Close("connection lost while sending");
+            Discard();
+            return;
+        }
+
+        if (more)
+        {
+            Volatile.Write(ref _lastFlush, 0); // due again at once, in the next round (after this one's sends)
+            PacketsQueued();
+        }
+    }
+
+    /// <summary>What the socket took of a batch queued by <see cref="FlushBatched"/>: a byte count, or −errno.</summary>
+    public void BatchSent(int result, ReadOnlySpan<byte> batch)
+    {
+        if (result == batch.Length)
+            return;
+        if (result >= 0 || result == -IoUringNative.EAgain)
+        {
+            SendRemainder(batch[Math.Max(result, 0)..]); // the socket buffer is full: the rest waits for it
+            return;
+        }
+
+        _session.Close("connection lost while sending");
+        Discard();
+    }
+
+    /// <summary>A queued batch whose fate is unknown (the ring stalled): the stream can't continue.</summary>
+    public void BatchLost()
+    {
+        _session.Close("sending stalled in the kernel");
+        Discard();
+    }
+
     /// <summary>Copies and encrypts queued packets into <paramref name="scratch"/> until it is full or the queue is empty.</summary>
-    private int FillBatch(ref byte[] scratch, out int packets, out bool more)
+    private int FillBatch(Span<byte> scratch, out int packets, out bool more)
     {
         var used = 0;
         packets = 0;
@@ -101,20 +160,17 @@ internal sealed class SessionWriter : IOutboundSignal
             else if (!_session.Outbound.TryRead(out packet))
                 return used;
 
-            var wireLength = packet.Length + PacketHeader.Length;
+            var wireLength = packet.Length + PacketHeader.Length; // at most SliceBytes, which an empty batch holds
             if (used + wireLength > scratch.Length)
             {
-                if (used > 0)
-                {
-                    _carry = packet;
-                    more = true;
-                    return used;
-                }
-
-                scratch = new byte[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)wireLength)];
+                _carry = packet; // Discard releases it if the throw below closes the session
+                if (used == 0)
+                    throw new InvalidOperationException($"a {wireLength}-byte packet is larger than a send batch");
+                more = true;
+                return used;
             }
 
-            var span = scratch.AsSpan(used, wireLength);
+            var span = scratch.Slice(used, wireLength);
             packet.Body.CopyTo(span[PacketHeader.Length..]);
             packet.Release();
             _cipher.EncryptInPlace(span);

@@ -35,6 +35,16 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void Io_uring_sends_are_on_by_default_and_can_be_switched_off()
+    {
+        Assert.True(ChannelHostOptions.From(Config()).OutboundIoUring);
+        Assert.False(ChannelHostOptions.From(Config(("OUTBOUND_IO_URING", "false"))).OutboundIoUring);
+        Assert.True(ChannelHostOptions.From(Config(("OUTBOUND_IO_URING", "True"))).OutboundIoUring);
+        var ex = Assert.Throws<ConfigurationException>(() => ChannelHostOptions.From(Config(("OUTBOUND_IO_URING", "sometimes"))));
+        Assert.Contains("OUTBOUND_IO_URING: 'sometimes' must be true or false", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_bad_key_is_named()
     {
         var ex = Assert.Throws<ConfigurationException>(() => ChannelHostOptions.From(Config(

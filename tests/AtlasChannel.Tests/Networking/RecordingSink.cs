@@ -11,6 +11,7 @@ internal sealed class RecordingSink : IOutboundSink
 {
     private readonly Lock _gate = new();
     private readonly List<(bool Awaited, byte[] Bytes)> _writes = [];
+    private readonly List<long> _writtenAt = [];
     private readonly SemaphoreSlim _written = new(0);
 
     /// <summary>Bytes a try may take (null = all); -1 reports the connection gone.</summary>
@@ -25,6 +26,16 @@ internal sealed class RecordingSink : IOutboundSink
         {
             lock (_gate)
                 return [.. _writes];
+        }
+    }
+
+    /// <summary>When each write happened (<see cref="System.Diagnostics.Stopwatch"/> timestamps, in write order).</summary>
+    public List<long> WrittenAt
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _writtenAt];
         }
     }
 
@@ -74,7 +85,11 @@ internal sealed class RecordingSink : IOutboundSink
     private void Record(bool awaited, byte[] bytes)
     {
         lock (_gate)
+        {
             _writes.Add((awaited, bytes));
+            _writtenAt.Add(System.Diagnostics.Stopwatch.GetTimestamp());
+        }
+
         _written.Release();
     }
 }
