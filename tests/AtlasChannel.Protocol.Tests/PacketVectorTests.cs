@@ -143,6 +143,39 @@ public class PacketVectorTests
         Assert.Equal(clientSend.Iv, serverReceive.Iv);
     }
 
+    [Theory]
+    [InlineData("GMS", 83)]
+    [InlineData("JMS", 185)]
+    public void A_body_shanda_encrypted_ahead_gives_the_same_wire_bytes_and_iv_steps(string region, ushort major)
+    {
+        var version = new ClientVersion(region, major, 1);
+        var whole = MapleCipher.ServerSend(version, ServerSendIv);
+        var split = MapleCipher.ServerSend(version, ServerSendIv);
+        Assert.Equal(region == "GMS", split.UsesShanda);
+        foreach (var length in (int[])[2, 10, 31, 64, 1500, 3000])
+        {
+            var body = Enumerable.Range(0, length).Select(i => (byte)(i * 7 + length)).ToArray();
+            var expected = new byte[length + 4];
+            whole.Encrypt(body, expected);
+
+            var actual = new byte[length + 4];
+            body.CopyTo(actual, 4);
+            if (split.UsesShanda)
+            {
+                Shanda.Encrypt(actual.AsSpan(4));
+                split.EncryptAfterShandaInPlace(actual);
+            }
+            else
+            {
+                split.EncryptInPlace(actual);
+            }
+
+            Assert.Equal(Hex.Of(expected), Hex.Of(actual));
+        }
+
+        Assert.Equal(whole.Iv, split.Iv);
+    }
+
     private static byte[] Encrypt(MapleCipher cipher, string body)
     {
         var plain = Hex.Bytes(body);

@@ -54,9 +54,18 @@ public class FanoutBenchmarks
         _relay = new MovementRelay(_mover.CharacterId, Path);
     }
 
-    /// <summary>Encode once, queue the shared packet to 50 sessions, then each session's writer copies and encrypts it.</summary>
+    /// <summary>
+    /// Encode once (and run Shanda once: it has no key or IV), queue the shared packet to 50 sessions, then each
+    /// session's writer copies it and applies its own header, AES and IV step, as <c>SessionWriter</c> does.
+    /// </summary>
     [Benchmark(OperationsPerInvoke = Recipients)]
-    public int EncodeOnceFanout()
+    public int EncodeOnceFanout() => FanOut(shandaOnce: true);
+
+    /// <summary>The same with Shanda run in every recipient's writer (the previous write path).</summary>
+    [Benchmark(OperationsPerInvoke = Recipients)]
+    public int EncodeOnceFanoutShandaPerRecipient() => FanOut(shandaOnce: false);
+
+    private int FanOut(bool shandaOnce)
     {
         var sent = _registry.SendToMap(_map, MovementPackets.MovementWriter, _relay, MovementPackets.Movement, except: _mover);
         var bytes = 0;
@@ -66,9 +75,13 @@ public class FanoutBenchmarks
             {
                 var wire = packet.Length + PacketHeader.Length;
                 var span = _outputs[i].AsSpan(0, wire);
-                packet.Body.CopyTo(span[PacketHeader.Length..]);
+                var afterShanda = shandaOnce && packet.HasShandaBody;
+                (afterShanda ? packet.ShandaBody : packet.Body).CopyTo(span[PacketHeader.Length..]);
                 packet.Release();
-                _ciphers[i].EncryptInPlace(span);
+                if (afterShanda)
+                    _ciphers[i].EncryptAfterShandaInPlace(span);
+                else
+                    _ciphers[i].EncryptInPlace(span);
                 bytes += wire;
             }
         }

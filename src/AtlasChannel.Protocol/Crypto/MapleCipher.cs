@@ -26,6 +26,9 @@ public sealed class MapleCipher
 
     public ushort HeaderKey { get; }
 
+    /// <summary>Whether this version runs Shanda inside AES (GMS).</summary>
+    public bool UsesShanda => _usesShanda;
+
     /// <summary>The server's sending side (header key 0xFFFF − major).</summary>
     public static MapleCipher ServerSend(ClientVersion version, MapleIv iv) => new(version, iv, version.ServerToClientHeaderKey);
 
@@ -42,13 +45,21 @@ public sealed class MapleCipher
     /// Encrypts a packet in place. <paramref name="packet"/> is 4 header bytes (overwritten) followed by the
     /// plaintext body (opcode + payload).
     /// </summary>
-    public void EncryptInPlace(Span<byte> packet)
+    public void EncryptInPlace(Span<byte> packet) => Seal(packet, _usesShanda);
+
+    /// <summary>
+    /// As <see cref="EncryptInPlace"/> for a body that already went through Shanda (a fan-out ran it once for all its
+    /// recipients; Shanda has no key or IV). Only the header, AES and the IV step remain.
+    /// </summary>
+    public void EncryptAfterShandaInPlace(Span<byte> packet) => Seal(packet, applyShanda: false);
+
+    private void Seal(Span<byte> packet, bool applyShanda)
     {
         if (packet.Length < PacketHeader.Length)
             throw new ArgumentException("a packet has at least a 4-byte header", nameof(packet));
         var body = packet[PacketHeader.Length..];
         PacketHeader.Write(packet, Iv, HeaderKey, body.Length);
-        if (_usesShanda)
+        if (applyShanda)
             Shanda.Encrypt(body);
         MapleAes.Transform(body, Iv, _expansion);
         Iv = Iv.Next();

@@ -171,9 +171,13 @@ internal sealed class SessionWriter : IOutboundSignal
             }
 
             var span = scratch.Slice(used, wireLength);
-            packet.Body.CopyTo(span[PacketHeader.Length..]);
-            packet.Release();
-            _cipher.EncryptInPlace(span);
+            var afterShanda = _cipher.UsesShanda && packet.HasShandaBody;
+            (afterShanda ? packet.ShandaBody : packet.Body).CopyTo(span[PacketHeader.Length..]);
+            packet.Release(); // after the copy: the last release hands the buffers back to the pool
+            if (afterShanda)
+                _cipher.EncryptAfterShandaInPlace(span);
+            else
+                _cipher.EncryptInPlace(span);
             used += wireLength;
             packets++;
         }

@@ -31,6 +31,8 @@ public static class Fanout
                 if (packet is null)
                     return 0; // the tenant has no such writer; the session logs it on direct sends
                 packet.AddReferences(recipients.Length); // one atomic step, not one per recipient
+                if (recipients.Length > 1 && session.Server.Version.UsesShanda)
+                    packet.PrecomputeShanda(); // once here instead of once in every recipient's writer
             }
 
             handed++; // the session consumes this reference whether or not it queues the packet

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using AtlasChannel.Protocol.Crypto;
 
 namespace AtlasChannel.Packets;
 
@@ -16,6 +17,8 @@ public sealed class SharedPacket
     private static int s_pooled;
 
     private byte[] _buffer = [];
+    private byte[] _shanda = [];
+    private bool _hasShanda;
     private PaddedCount _references;
 
     private SharedPacket()
@@ -30,6 +33,34 @@ public sealed class SharedPacket
     public ushort Opcode { get; private set; }
 
     public ReadOnlySpan<byte> Body => _buffer.AsSpan(0, Length);
+
+    /// <summary>Whether <see cref="ShandaBody"/> holds the body after Shanda (see <see cref="PrecomputeShanda"/>).</summary>
+    public bool HasShandaBody => _hasShanda;
+
+    /// <summary>The body after Shanda when <see cref="HasShandaBody"/>; empty otherwise.</summary>
+    public ReadOnlySpan<byte> ShandaBody => _hasShanda ? _shanda.AsSpan(0, Length) : default;
+
+    /// <summary>
+    /// Runs Shanda over a copy of the body, once, for every GMS recipient's writer to use: Shanda has no key and no
+    /// IV, so each of a fan-out's recipients would compute the same bytes, and only the AES layer differs per session.
+    /// Call before the packet is queued anywhere (queueing publishes it to the writers' threads).
+    /// </summary>
+    public void PrecomputeShanda()
+    {
+        if (_hasShanda)
+            return;
+        if (_shanda.Length < Length)
+        {
+            if (_shanda.Length > 0)
+                ArrayPool<byte>.Shared.Return(_shanda);
+            _shanda = ArrayPool<byte>.Shared.Rent(Math.Max(Length, 64));
+        }
+
+        var target = _shanda.AsSpan(0, Length);
+        Body.CopyTo(target);
+        Shanda.Encrypt(target);
+        _hasShanda = true;
+    }
 
     /// <summary>Copies <paramref name="body"/> into a pooled packet holding one reference (the caller's).</summary>
     public static SharedPacket Create(ReadOnlySpan<byte> body, string name, ushort opcode)
@@ -50,6 +81,7 @@ public sealed class SharedPacket
         packet.Length = body.Length;
         packet.Name = name;
         packet.Opcode = opcode;
+        packet._hasShanda = false;
         packet._references.Value = 1;
         return packet;
     }
@@ -82,6 +114,9 @@ public sealed class SharedPacket
             Interlocked.Decrement(ref s_pooled);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = [];
+            if (_shanda.Length > 0)
+                ArrayPool<byte>.Shared.Return(_shanda);
+            _shanda = [];
         }
     }
 

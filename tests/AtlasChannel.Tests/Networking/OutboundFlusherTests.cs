@@ -179,6 +179,27 @@ public sealed class OutboundFlusherTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_fanned_out_packet_decodes_exactly_for_every_recipient_each_with_its_own_iv()
+    {
+        var ivs = new[] { SendIv, MapleIv.FromHex("01020304"), MapleIv.FromHex("A1B2C3D4") };
+        var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 2, _metrics, NullLogger.Instance);
+        _flushers.Add(flusher);
+        var recipients = ivs.Select(_ => (Session: TestSessions.Create(_server, capacity: 1024), Sink: new RecordingSink())).ToList();
+        foreach (var (recipient, iv) in recipients.Zip(ivs))
+            flusher.Attach(recipient.Session, recipient.Sink, MapleCipher.ServerSend(_server.Version, iv));
+
+        var sessions = recipients.Select(r => r.Session).ToArray();
+        for (var i = 0; i < 40; i++)
+            Assert.Equal(3, Fanout.SendTo<int>(sessions, "CharacterMovement", i * 1000, WriteMarker));
+
+        foreach (var (recipient, iv) in recipients.Zip(ivs))
+        {
+            await Eventually(() => recipient.Sink.DecodeAll(_server.Version, iv).Count == 40);
+            Assert.Equal(Bodies([.. Enumerable.Range(0, 40).Select(i => i * 1000)]), recipient.Sink.DecodeAll(_server.Version, iv));
+        }
+    }
+
     private void Attach(TimeSpan interval, Session session, RecordingSink sink)
     {
         var flusher = new OutboundFlusher(interval, threads: 1, _metrics, NullLogger.Instance);

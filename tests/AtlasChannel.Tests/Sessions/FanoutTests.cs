@@ -33,5 +33,33 @@ public sealed class FanoutTests
         toSecond.Release();
     }
 
+    [Fact]
+    public void A_packet_for_several_gms_recipients_carries_its_shanda_form_and_a_single_send_does_not()
+    {
+        var server = TestSessions.Server(TestSessions.TenantA);
+        var first = TestSessions.Create(server);
+        var second = TestSessions.Create(server);
+
+        Fanout.SendTo([first, second], "ChannelChange", 42, Marker);
+        Assert.True(first.Outbound.TryRead(out var shared));
+        Assert.True(shared.HasShandaBody);
+        var expected = shared.Body.ToArray();
+        Protocol.Crypto.Shanda.Encrypt(expected);
+        Assert.Equal(expected, shared.ShandaBody.ToArray());
+
+        Assert.True(first.Send("ChannelChange", 7, Marker));
+        Assert.True(first.Outbound.TryRead(out var single));
+        Assert.False(single.HasShandaBody); // one recipient: its writer runs Shanda itself, no extra copy
+        Assert.True(single.ShandaBody.IsEmpty);
+        shared.Release();
+        single.Release();
+        Assert.True(second.Outbound.TryRead(out var last));
+        last.Release(); // back to the pool; a packet reused from it starts without a Shanda form
+
+        var reused = SharedPacket.Create([1, 2, 3], "ChannelChange", 0x10);
+        Assert.False(reused.HasShandaBody);
+        reused.Release();
+    }
+
     private static void Marker(Protocol.Packets.PacketWriter writer, in WriterContext context, int value) => writer.WriteInt32(value);
 }
