@@ -84,19 +84,7 @@ internal sealed partial class FlushShard : IDisposable
 
     private void CompleteBatchedSends()
     {
-        if (_batched is null)
-            return;
-        try
-        {
-            _batched.Complete();
-        }
-        catch (IOException ex)
-        {
-            LogIoUringFailed(_logger, ex);
-            _batched.Dispose();
-            _batched = null;
-        }
-
+        _batched?.Complete();
         if (_batched is { IsBroken: true })
             _batched = null;
     }
@@ -144,9 +132,6 @@ internal sealed partial class FlushShard : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Shard}: io_uring is not available ({Reason}); sending with one system call per session")]
     private static partial void LogIoUringUnavailable(ILogger logger, string shard, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "io_uring submission failed; this flusher thread now sends with one system call per session")]
-    private static partial void LogIoUringFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending a session's queued packets failed; closing that session")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception);

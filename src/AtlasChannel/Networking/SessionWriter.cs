@@ -63,9 +63,9 @@ internal sealed class SessionWriter : IOutboundSignal
             return;
         }
 
-        if (batched is not null && _sink is SocketSink socket)
+        if (_sink is SocketSink socket && batched is not null && batched.TryReserve(out var space))
         {
-            FlushBatched(batched, socket);
+            FlushBatched(batched, socket, space);
             return;
         }
 
@@ -102,9 +102,8 @@ internal sealed class SessionWriter : IOutboundSignal
     /// One batch into the shard's round: sent with the other sessions' batches when the round completes
     /// (<see cref="BatchSent"/>). What did not fit goes in a later round.
     /// </summary>
-    private void FlushBatched(BatchedSender batched, SocketSink socket)
+    private void FlushBatched(BatchedSender batched, SocketSink socket, Span<byte> space)
     {
-        var space = batched.Reserve();
         var used = FillBatch(space, out var packets, out var more);
         if (used == 0)
             return;

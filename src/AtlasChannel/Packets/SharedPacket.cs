@@ -49,13 +49,7 @@ public sealed class SharedPacket
     {
         if (_hasShanda)
             return;
-        if (_shanda.Length < Length)
-        {
-            if (_shanda.Length > 0)
-                ArrayPool<byte>.Shared.Return(_shanda);
-            _shanda = ArrayPool<byte>.Shared.Rent(Math.Max(Length, 64));
-        }
-
+        EnsureCapacity(ref _shanda, Length);
         var target = _shanda.AsSpan(0, Length);
         Body.CopyTo(target);
         Shanda.Encrypt(target);
@@ -70,13 +64,7 @@ public sealed class SharedPacket
         else
             packet = new SharedPacket();
 
-        if (packet._buffer.Length < body.Length)
-        {
-            if (packet._buffer.Length > 0)
-                ArrayPool<byte>.Shared.Return(packet._buffer);
-            packet._buffer = ArrayPool<byte>.Shared.Rent(Math.Max(body.Length, 64));
-        }
-
+        EnsureCapacity(ref packet._buffer, body.Length);
         body.CopyTo(packet._buffer);
         packet.Length = body.Length;
         packet.Name = name;
@@ -84,6 +72,15 @@ public sealed class SharedPacket
         packet._hasShanda = false;
         packet._references.Value = 1;
         return packet;
+    }
+
+    private static void EnsureCapacity(ref byte[] buffer, int length)
+    {
+        if (buffer.Length >= length)
+            return;
+        if (buffer.Length > 0)
+            ArrayPool<byte>.Shared.Return(buffer);
+        buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 64));
     }
 
     /// <summary>Live references (tests).</summary>

@@ -138,7 +138,7 @@ public sealed class IoUringSendTests : IDisposable
     {
         using var flusher = new OutboundFlusher(TimeSpan.FromMilliseconds(5), threads: 2, _metrics, NullLogger.Instance, ioUring: true);
         Assert.Equal(RingAvailable, flusher.UsesIoUring);
-        var pairs = Enumerable.Range(0, 6).Select(_ => (Session: TestSessions.Create(_server, capacity: 4096), Client: Attach(flusher))).ToList();
+        var pairs = Enumerable.Range(0, 6).Select(_ => (Session: TestSessions.Create(_server, capacity: 4096), Client: Pair())).ToList();
         for (var i = 0; i < pairs.Count; i++)
             flusher.Attach(pairs[i].Session, new SocketSink(pairs[i].Client.Server), MapleCipher.ServerSend(_server.Version, SendIv));
 
@@ -160,9 +160,9 @@ public sealed class IoUringSendTests : IDisposable
     {
         using var flusher = new OutboundFlusher(TimeSpan.FromMilliseconds(5), threads: 1, _metrics, NullLogger.Instance, ioUring: true);
         var slow = TestSessions.Create(_server, capacity: 4096);
-        var slowClient = Attach(flusher, receiveBuffer: 4096);
+        var slowClient = Pair(receiveBuffer: 4096);
         var fast = TestSessions.Create(_server, capacity: 4096);
-        var fastClient = Attach(flusher);
+        var fastClient = Pair();
         flusher.Attach(slow, new SocketSink(slowClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
         flusher.Attach(fast, new SocketSink(fastClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
 
@@ -190,9 +190,9 @@ public sealed class IoUringSendTests : IDisposable
     {
         using var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 1, _metrics, NullLogger.Instance, ioUring: true);
         var lost = TestSessions.Create(_server, capacity: 4096);
-        var lostClient = Attach(flusher);
+        var lostClient = Pair();
         var kept = TestSessions.Create(_server, capacity: 4096);
-        var keptClient = Attach(flusher);
+        var keptClient = Pair();
         flusher.Attach(lost, new SocketSink(lostClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
         flusher.Attach(kept, new SocketSink(keptClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
         lostClient.Client.LingerState = new LingerOption(true, 0);
@@ -211,8 +211,6 @@ public sealed class IoUringSendTests : IDisposable
         Assert.True(kept.Send("CharacterMovement", 5, static (w, in _, m) => w.WriteInt32(m)));
         Assert.Equal(5, BitConverter.ToInt32((await ReadBodiesAsync(keptClient.Client, 1))[0], 2));
     }
-
-    private (Socket Server, Socket Client) Attach(OutboundFlusher flusher, int receiveBuffer = 0) => Pair(receiveBuffer: receiveBuffer);
 
     private (Socket Server, Socket Client) Pair(int sendBuffer = 0, int receiveBuffer = 0)
     {

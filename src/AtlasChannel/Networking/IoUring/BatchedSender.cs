@@ -41,12 +41,16 @@ internal sealed partial class BatchedSender : IDisposable
         return ring is null ? null : new BatchedSender(ring, logger);
     }
 
-    /// <summary>Space for one batch (at least <see cref="SliceBytes"/>); completes the round so far when the arena or the ring is full.</summary>
-    public Span<byte> Reserve()
+    /// <summary>
+    /// Space for one batch (at least <see cref="SliceBytes"/>); completes the round so far when the arena or the ring
+    /// is full. False once the ring is broken: the caller sends directly.
+    /// </summary>
+    public bool TryReserve(out Span<byte> space)
     {
-        if (_count == _queued.Length || ArenaBytes - _arenaUsed < SliceBytes)
+        if (!IsBroken && (_count == _queued.Length || ArenaBytes - _arenaUsed < SliceBytes))
             Complete();
-        return _arena.AsSpan(_arenaUsed, SliceBytes);
+        space = IsBroken ? default : _arena.AsSpan(_arenaUsed, SliceBytes);
+        return !IsBroken;
     }
 
     /// <summary>
@@ -69,7 +73,10 @@ internal sealed partial class BatchedSender : IDisposable
         fixed (byte* arena = _arena)
         {
             if (!_ring.TryQueueSend(fd, arena + _arenaUsed, length, (ulong)_count))
-                throw new InvalidOperationException("Reserve keeps a ring entry free for every queued send");
+            {
+                socket.DangerousRelease();
+                throw new InvalidOperationException("TryReserve keeps a ring entry free for every queued send");
+            }
         }
 
         _queued[_count++] = new Queued(writer, socket, _arenaUsed, length);
@@ -82,7 +89,17 @@ internal sealed partial class BatchedSender : IDisposable
     {
         if (_count == 0)
             return;
-        var finished = _ring.SubmitAndWait(CompletionTimeout);
+        bool finished;
+        try
+        {
+            finished = _ring.SubmitAndWait(CompletionTimeout);
+        }
+        catch (IOException ex)
+        {
+            LogSubmitFailed(_logger, ex); // what was submitted before the failure is unknown: handled as a stall
+            finished = false;
+        }
+
         var reported = 0;
         while (_ring.TryReap(out var index, out var result))
         {
@@ -131,6 +148,9 @@ internal sealed partial class BatchedSender : IDisposable
 
     private record struct Queued(SessionWriter Writer, SafeHandle Socket, int Offset, int Length);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "{Count} io_uring sends did not complete within 2 s; their sessions are closed and this flusher thread now sends directly")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "io_uring submission failed")]
+    private static partial void LogSubmitFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Count} io_uring sends were left without a completion (2 s timeout or a failed submission); their sessions are closed and this flusher thread now sends directly")]
     private static partial void LogRingStalled(ILogger logger, int count);
 }

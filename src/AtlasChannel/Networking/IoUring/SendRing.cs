@@ -52,8 +52,6 @@ internal sealed unsafe class SendRing : IDisposable
     /// <summary>Sends that can be queued before a submit.</summary>
     public int Capacity { get; }
 
-    public int Queued => _queued;
-
     /// <summary>
     /// A ring of <paramref name="entries"/> sends, or null with the reason when this kernel (or a seccomp profile, as
     /// in Docker's default) refuses io_uring or lacks what the ring needs.
