@@ -71,11 +71,10 @@ internal sealed class SessionWriter : IOutboundSignal
 
         for (var batch = 0; batch < MaxBatchesPerFlush; batch++)
         {
-            var used = FillBatch(scratch, out var packets, out var more);
+            var used = FillBatch(scratch, out var packets, out var more, out var oldest);
             if (used == 0)
                 return;
-            _metrics.PacketsSent(packets, used);
-            Volatile.Write(ref _lastFlush, Stopwatch.GetTimestamp());
+            Sent(packets, used, oldest);
             var sent = _sink.TrySend(scratch.AsSpan(0, used));
             if (sent < 0)
             {
@@ -104,11 +103,10 @@ internal sealed class SessionWriter : IOutboundSignal
     /// </summary>
     private void FlushBatched(BatchedSender batched, SocketSink socket, Span<byte> space)
     {
-        var used = FillBatch(space, out var packets, out var more);
+        var used = FillBatch(space, out var packets, out var more, out var oldest);
         if (used == 0)
             return;
-        _metrics.PacketsSent(packets, used);
-        Volatile.Write(ref _lastFlush, Stopwatch.GetTimestamp());
+        Sent(packets, used, oldest);
         if (!batched.Queue(this, socket.Handle, used))
         {
             _session.Close("connection lost while sending");
@@ -121,6 +119,14 @@ internal sealed class SessionWriter : IOutboundSignal
             Volatile.Write(ref _lastFlush, 0); // due again at once, in the next round (after this one's sends)
             PacketsQueued();
         }
+    }
+
+    private void Sent(int packets, int bytes, long oldest)
+    {
+        var now = Stopwatch.GetTimestamp();
+        _metrics.PacketsSent(packets, bytes);
+        _metrics.QueueDelay(oldest, now);
+        Volatile.Write(ref _lastFlush, now);
     }
 
     /// <summary>What the socket took of a batch queued by <see cref="FlushBatched"/>: a byte count, or −errno.</summary>
@@ -146,11 +152,12 @@ internal sealed class SessionWriter : IOutboundSignal
     }
 
     /// <summary>Copies and encrypts queued packets into <paramref name="scratch"/> until it is full or the queue is empty.</summary>
-    private int FillBatch(Span<byte> scratch, out int packets, out bool more)
+    private int FillBatch(Span<byte> scratch, out int packets, out bool more, out long oldest)
     {
         var used = 0;
         packets = 0;
         more = false;
+        oldest = 0;
         while (true)
         {
             var packet = _carry;
@@ -169,6 +176,8 @@ internal sealed class SessionWriter : IOutboundSignal
                 return used;
             }
 
+            if (used == 0)
+                oldest = packet.CreatedAt;
             var span = scratch.Slice(used, wireLength);
             var afterShanda = _cipher.UsesShanda && packet.HasShandaBody;
             (afterShanda ? packet.ShandaBody : packet.Body).CopyTo(span[PacketHeader.Length..]);

@@ -20,6 +20,7 @@ public sealed class ChannelMetrics : IDisposable
     private readonly Histogram<double> _handlerDuration;
     private readonly Counter<long> _sends;
     private readonly Histogram<double> _flushLag;
+    private readonly Histogram<double> _queueDelay;
     private int _liveSessions;
 
     public ChannelMetrics(IMeterFactory? meterFactory = null)
@@ -37,6 +38,10 @@ public sealed class ChannelMetrics : IDisposable
         _sends = _meter.CreateCounter<long>("atlas.channel.outbound.sends", "{send}", "Socket writes (each carries one batch of packets)");
         _flushLag = _meter.CreateHistogram<double>("atlas.channel.outbound.flush.lag", "ms",
             "Per flusher round, how late the most overdue paced session was sent; above a few ms the flusher threads are saturated");
+        _queueDelay = _meter.CreateHistogram<double>("atlas.channel.outbound.queue.delay", "ms",
+            "Per socket write, how long its oldest packet waited between being built and being handed to the socket (pacing plus flusher lag)",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 250, 500, 1000] });
         _meter.CreateObservableGauge("atlas.channel.sessions.live", () => Volatile.Read(ref _liveSessions), "{session}");
     }
 
@@ -57,6 +62,9 @@ public sealed class ChannelMetrics : IDisposable
     }
 
     public void FlushLag(TimeSpan lag) => _flushLag.Record(lag.TotalMilliseconds);
+
+    /// <summary>A batch went to the socket; its oldest packet was built at <paramref name="oldestCreatedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    public void QueueDelay(long oldestCreatedAt, long sentAt) => _queueDelay.Record(Stopwatch.GetElapsedTime(oldestCreatedAt, sentAt).TotalMilliseconds);
 
     public void UnhandledPacket(ushort opcode)
     {

@@ -32,6 +32,9 @@ public sealed class SharedPacket
 
     public ushort Opcode { get; private set; }
 
+    /// <summary>When the packet was built (a <see cref="System.Diagnostics.Stopwatch"/> timestamp), for the outbound queue delay.</summary>
+    public long CreatedAt { get; private set; }
+
     public ReadOnlySpan<byte> Body => _buffer.AsSpan(0, Length);
 
     /// <summary>Whether <see cref="ShandaBody"/> holds the body after Shanda (see <see cref="PrecomputeShanda"/>).</summary>
@@ -70,6 +73,7 @@ public sealed class SharedPacket
         packet.Name = name;
         packet.Opcode = opcode;
         packet._hasShanda = false;
+        packet.CreatedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         packet._references.Value = 1;
         return packet;
     }
