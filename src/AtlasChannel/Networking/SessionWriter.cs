@@ -74,7 +74,7 @@ internal sealed class SessionWriter : IOutboundSignal
             var used = FillBatch(scratch, out var packets, out var more, out var oldest);
             if (used == 0)
                 return;
-            Sent(packets, used, oldest);
+            BatchFilled(packets, used, oldest);
             var sent = _sink.TrySend(scratch.AsSpan(0, used));
             if (sent < 0)
             {
@@ -106,7 +106,7 @@ internal sealed class SessionWriter : IOutboundSignal
         var used = FillBatch(space, out var packets, out var more, out var oldest);
         if (used == 0)
             return;
-        Sent(packets, used, oldest);
+        BatchFilled(packets, used, oldest);
         if (!batched.Queue(this, socket.Handle, used))
         {
             _session.Close("connection lost while sending");
@@ -121,7 +121,11 @@ internal sealed class SessionWriter : IOutboundSignal
         }
     }
 
-    private void Sent(int packets, int bytes, long oldest)
+    /// <summary>
+    /// A batch is encrypted and about to be written (directly, or queued into the shard's io_uring round, whose submit
+    /// follows within the round): counts it, records its oldest packet's wait and starts the pacing interval.
+    /// </summary>
+    private void BatchFilled(int packets, int bytes, long oldest)
     {
         var now = Stopwatch.GetTimestamp();
         _metrics.PacketsSent(packets, bytes);

@@ -39,7 +39,7 @@ public sealed class ChannelMetrics : IDisposable
         _flushLag = _meter.CreateHistogram<double>("atlas.channel.outbound.flush.lag", "ms",
             "Per flusher round, how late the most overdue paced session was sent; above a few ms the flusher threads are saturated");
         _queueDelay = _meter.CreateHistogram<double>("atlas.channel.outbound.queue.delay", "ms",
-            "Per socket write, how long its oldest packet waited between being built and being handed to the socket (pacing plus flusher lag)",
+            "Per socket write, how long its oldest packet waited between being built and its batch being encrypted for the socket (pacing plus flusher lag; an io_uring round submits its batches right after)",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 250, 500, 1000] });
         _meter.CreateObservableGauge("atlas.channel.sessions.live", () => Volatile.Read(ref _liveSessions), "{session}");
@@ -63,7 +63,7 @@ public sealed class ChannelMetrics : IDisposable
 
     public void FlushLag(TimeSpan lag) => _flushLag.Record(lag.TotalMilliseconds);
 
-    /// <summary>A batch went to the socket; its oldest packet was built at <paramref name="oldestCreatedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    /// <summary>A batch was encrypted for the socket; its oldest packet was built at <paramref name="oldestCreatedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
     public void QueueDelay(long oldestCreatedAt, long sentAt) => _queueDelay.Record(Stopwatch.GetElapsedTime(oldestCreatedAt, sentAt).TotalMilliseconds);
 
     public void UnhandledPacket(ushort opcode)
