@@ -1,18 +1,26 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using AtlasChannel.Networking.IoUring;
+using AtlasChannel.Packets;
 using Microsoft.Extensions.Logging;
 
 namespace AtlasChannel.Networking;
 
 /// <summary>
-/// One flusher thread and the writers assigned to it: newly scheduled writers arrive on a lock-free queue and join a
-/// due-time heap (due = last send + interval, or its arrival when that has passed: a quiet writer is due at once);
-/// each round flushes every due writer, most overdue first. The thread sleeps until the next due time or until a writer arrives while it sleeps.
+/// One flusher thread and the writers assigned to it. Everything other threads give it arrives on one lock-free inbox:
+/// packets for one writer, a fan-out's packet with all of this shard's recipients as a single entry, or a bare request
+/// to look at a writer (it closed, a send finished). The thread moves packets into the writers' own queues, which only
+/// it touches, and keeps the writers that have something to do in a due-time heap (due = last send + interval, or its
+/// arrival when that has passed: a quiet writer is due at once); each round flushes every due writer, most overdue
+/// first. It sleeps until the next due time or until something arrives while it sleeps.
 /// </summary>
 internal sealed partial class FlushShard : IDisposable
 {
-    private readonly ConcurrentQueue<SessionWriter> _incoming = new();
+    /// <summary>Inbox entries taken per round before the due writers are flushed, so a flood can't hold the sends back.</summary>
+    private const int MaxDeliveriesPerRound = 16_384;
+
+    private readonly ConcurrentQueue<Delivery> _inbox = new();
+    private readonly ConcurrentQueue<RecipientBatch> _batches = new();
     private readonly PriorityQueue<SessionWriter, long> _waiting = new();
     private readonly ManualResetEventSlim _wake = new(false, 0);
     private readonly long _intervalTicks;
@@ -40,10 +48,27 @@ internal sealed partial class FlushShard : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Hands a writer with queued packets to this shard; any thread.</summary>
-    public void Schedule(SessionWriter writer)
+    /// <summary>
+    /// Puts <paramref name="writer"/>, whose scheduled flag the caller just set, on the due heap (it has packets in its
+    /// session's own queue, or closed); any thread.
+    /// </summary>
+    public void Schedule(SessionWriter writer) => Post(new Delivery(null, writer, null));
+
+    /// <summary>Hands one packet reference to <paramref name="writer"/>, which consumes it; any thread.</summary>
+    public void Post(SessionWriter writer, SharedPacket packet) => Post(new Delivery(packet, writer, null));
+
+    /// <summary>
+    /// Hands <paramref name="packet"/> to every writer in <paramref name="batch"/> (one reference each, taken by the
+    /// caller) and takes the batch back for reuse; any thread.
+    /// </summary>
+    public void Post(RecipientBatch batch, SharedPacket packet) => Post(new Delivery(packet, null, batch));
+
+    /// <summary>An empty batch for a fan-out to fill with this shard's recipients and <see cref="Post(RecipientBatch, SharedPacket)"/>.</summary>
+    public RecipientBatch RentBatch() => _batches.TryDequeue(out var batch) ? batch : new RecipientBatch();
+
+    private void Post(Delivery delivery)
     {
-        _incoming.Enqueue(writer);
+        _inbox.Enqueue(delivery);
         if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1)
             _wake.Set();
     }
@@ -54,11 +79,11 @@ internal sealed partial class FlushShard : IDisposable
         {
             // Arrivals only join the heap; all flushing happens in due order below. Flushing arrivals here directly
             // starved the heap under saturation: every writer came back already due, so this loop never ran dry and
-            // writers waiting in the heap went unsent for seconds. Each writer is in the queue at most once (its
-            // scheduled flag), so this drains in bounded time.
+            // writers waiting in the heap went unsent for seconds. A writer joins the heap at most once (its
+            // scheduled flag), and the inbox is drained a bounded amount per round.
             var arrived = Stopwatch.GetTimestamp();
-            while (_incoming.TryDequeue(out var writer))
-                _waiting.Enqueue(writer, Math.Max(writer.LastFlush + _intervalTicks, arrived)); // a quiet writer: due now, behind the overdue
+            for (var taken = 0; taken < MaxDeliveriesPerRound && _inbox.TryDequeue(out var delivery); taken++)
+                Accept(delivery, arrived);
 
             var mostOverdue = -1L;
             while (_waiting.TryPeek(out var writer, out var due))
@@ -78,6 +103,35 @@ internal sealed partial class FlushShard : IDisposable
             SleepUntilDue();
         }
     }
+
+    private void Accept(in Delivery delivery, long arrived)
+    {
+        if (delivery.Batch is { } batch)
+        {
+            for (var i = 0; i < batch.Count; i++)
+                Deliver(batch[i], delivery.Packet!, arrived);
+            batch.Clear();
+            _batches.Enqueue(batch);
+        }
+        else if (delivery.Packet is { } packet)
+        {
+            Deliver(delivery.Writer!, packet, arrived);
+        }
+        else
+        {
+            Join(delivery.Writer!, arrived); // its poster set its scheduled flag
+        }
+    }
+
+    private void Deliver(SessionWriter writer, SharedPacket packet, long arrived)
+    {
+        if (writer.Accept(packet))
+            Join(writer, arrived);
+    }
+
+    /// <summary>A quiet writer is due at once, behind the overdue ones; a busy one when its interval is up.</summary>
+    private void Join(SessionWriter writer, long arrived) =>
+        _waiting.Enqueue(writer, Math.Max(writer.LastFlush + _intervalTicks, arrived));
 
     /// <summary>Whether this shard sends its rounds through io_uring (tests).</summary>
     internal bool UsesIoUring => _batched is { IsBroken: false };
@@ -115,7 +169,7 @@ internal sealed partial class FlushShard : IDisposable
         }
 
         Interlocked.Exchange(ref _sleeping, 1);
-        if (_incoming.IsEmpty && !_stopping)
+        if (_inbox.IsEmpty && !_stopping)
             _wake.Wait(timeoutMs);
         _wake.Reset();
         Volatile.Write(ref _sleeping, 0);
@@ -129,6 +183,11 @@ internal sealed partial class FlushShard : IDisposable
             _batched?.Dispose();
         // _wake is not disposed: a straggling event may still schedule a writer, and an unused slim event holds no handle.
     }
+
+    /// <summary>
+    /// One inbox entry: a packet for one writer, a packet for a batch of writers, or (no packet) a scheduled writer.
+    /// </summary>
+    private readonly record struct Delivery(SharedPacket? Packet, SessionWriter? Writer, RecipientBatch? Batch);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Shard}: io_uring is not available ({Reason}); sending with one system call per session")]
     private static partial void LogIoUringUnavailable(ILogger logger, string shard, string reason);

@@ -9,9 +9,11 @@ using AtlasChannel.Sessions;
 namespace AtlasChannel.Networking;
 
 /// <summary>
-/// The send side of one connection. Enqueues only mark it scheduled (one flag, no wake-up of its own); its
-/// <see cref="FlushShard"/> thread drains the queue, encrypts in send order and hands the batch to the socket without
-/// waiting. Whatever the socket does not take is sent by an awaited send, during which the shard leaves the writer be.
+/// The send side of one connection. Packets reach it through its <see cref="FlushShard"/>'s inbox and wait in a queue
+/// only the shard's thread touches (<see cref="Accept"/>); that thread drains it, encrypts in send order and hands the
+/// batch to the socket without waiting. Whatever the socket does not take is sent by an awaited send, during which the
+/// shard leaves the writer be. Packets queued before the writer was attached wait in the session's own queue and go
+/// first.
 /// </summary>
 internal sealed class SessionWriter : IOutboundSignal
 {
@@ -23,6 +25,7 @@ internal sealed class SessionWriter : IOutboundSignal
     private readonly MapleCipher _cipher;
     private readonly FlushShard _shard;
     private readonly ChannelMetrics _metrics;
+    private readonly PacketRing _queued = new(); // the shard thread's alone
     private SharedPacket? _carry; // taken off the queue but did not fit in the last batch
     private int _scheduled;       // 1 while the shard has it (incoming, waiting or flushing)
     private int _sending;         // 1 while an awaited send of a remainder is in flight
@@ -40,12 +43,46 @@ internal sealed class SessionWriter : IOutboundSignal
     /// <summary>When the last batch went out (a <see cref="Stopwatch"/> timestamp; 0 = never, or due at once).</summary>
     public long LastFlush => Volatile.Read(ref _lastFlush);
 
+    /// <summary>The flusher thread this writer belongs to (fan-outs post one batch of recipients per shard).</summary>
+    public FlushShard Shard => _shard;
+
+    /// <summary>The session's own queue gained packets, or the session closed; any thread.</summary>
     public void PacketsQueued()
     {
-        // A busy writer is already scheduled most of the time: read first, so the common case writes nothing shared.
-        if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        if (TryMarkScheduled())
             _shard.Schedule(this);
     }
+
+    /// <summary>Hands this writer one packet reference, which it consumes; any thread.</summary>
+    public void Post(SharedPacket packet) => _shard.Post(this, packet);
+
+    /// <summary>
+    /// Takes a delivered packet into the queue (the shard's thread only). A closed session drops it; a full queue
+    /// closes the session (its client is not reading). True when the writer just became scheduled, for the shard to put
+    /// it on its heap.
+    /// </summary>
+    public bool Accept(SharedPacket packet)
+    {
+        if (_session.IsClosed)
+        {
+            packet.Release();
+            return false;
+        }
+
+        if (_queued.Count >= _session.OutboundCapacity)
+        {
+            packet.Release();
+            _session.Close($"outbound queue full ({_session.OutboundCapacity} packets): the client is not reading"); // schedules the writer, which drops the rest
+            return false;
+        }
+
+        _queued.Add(packet);
+        return TryMarkScheduled();
+    }
+
+    private bool TryMarkScheduled() =>
+        // A busy writer is already scheduled most of the time: read first, so the common case writes nothing.
+        Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0;
 
     /// <summary>
     /// Drains, encrypts and sends what is queued: through <paramref name="batched"/> when the shard has one and this
@@ -167,7 +204,7 @@ internal sealed class SessionWriter : IOutboundSignal
             var packet = _carry;
             if (packet is not null)
                 _carry = null;
-            else if (!_session.Outbound.TryRead(out packet))
+            else if (!_session.Outbound.TryRead(out packet) && !_queued.TryTake(out packet))
                 return used;
 
             var wireLength = packet.Length + PacketHeader.Length; // at most SliceBytes, which an empty batch holds
@@ -223,8 +260,7 @@ internal sealed class SessionWriter : IOutboundSignal
             _session.Close("connection lost while sending");
         Volatile.Write(ref _lastFlush, Stopwatch.GetTimestamp());
         Interlocked.Exchange(ref _sending, 0);
-        if (_carry is not null || !_session.Outbound.IsEmpty || _session.IsClosed)
-            PacketsQueued();
+        PacketsQueued(); // packets may have arrived meanwhile; only the shard's thread may look at its queue
     }
 
     /// <summary>The flush threw (a bug, not the network): the session goes, the shard carries on.</summary>
@@ -238,6 +274,8 @@ internal sealed class SessionWriter : IOutboundSignal
     {
         _carry?.Release();
         _carry = null;
+        while (_queued.TryTake(out var dropped))
+            dropped.Release();
         _session.DrainOutbound();
     }
 }

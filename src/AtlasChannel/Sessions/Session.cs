@@ -213,12 +213,28 @@ public sealed partial class Session
         return EnqueueOwned(packet); // the encoder's reference becomes the queue's
     }
 
-    /// <summary>Queues a packet with a reference the caller already took for this session; consumed either way.</summary>
+    /// <summary>
+    /// Queues a packet with a reference the caller already took for this session; consumed either way. Once a writer is
+    /// attached the packet goes to it (its thread enforces <see cref="OutboundCapacity"/> and closes a session whose
+    /// client stopped reading); before that it waits in the session's own bounded queue.
+    /// </summary>
     internal bool EnqueueOwned(SharedPacket packet)
     {
-        if (!IsClosed && _outbound.TryWrite(packet))
+        if (IsClosed)
         {
-            Volatile.Read(ref _signal)?.PacketsQueued();
+            packet.Release();
+            return false;
+        }
+
+        if (Volatile.Read(ref _signal) is { } signal)
+        {
+            signal.Post(packet);
+            return true;
+        }
+
+        if (_outbound.TryWrite(packet))
+        {
+            Volatile.Read(ref _signal)?.PacketsQueued(); // a writer attached meanwhile may not have seen this packet
             return true;
         }
 
@@ -227,6 +243,9 @@ public sealed partial class Session
             Close($"outbound queue full ({OutboundCapacity} packets): the client is not reading");
         return false;
     }
+
+    /// <summary>What sends this session's packets, once attached (fan-outs group recipients by it).</summary>
+    internal IOutboundSignal? Writer => Volatile.Read(ref _signal);
 
     /// <summary>Destroys the session: the connection is aborted, queued packets are dropped. Idempotent.</summary>
     public void Close(string reason)

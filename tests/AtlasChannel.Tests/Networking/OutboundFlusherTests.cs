@@ -96,14 +96,15 @@ public sealed class OutboundFlusherTests : IDisposable
         Attach(TimeSpan.Zero, healthy, healthySink);
 
         Send(stalled, 1); // taken off the queue, then stuck in the awaited send
-        await Eventually(() => stalled.Outbound.IsEmpty);
+        await Eventually(() => stalledSink.AwaitedStarted == 1);
         for (var i = 0; i < 8; i++)
-            Assert.True(stalled.Send("CharacterMovement", i, WriteMarker));
-        Assert.False(stalled.Send("CharacterMovement", 99, WriteMarker));
+            Assert.True(stalled.Send("CharacterMovement", i, WriteMarker)); // the writer holds these: its capacity
+        Assert.True(stalled.Send("CharacterMovement", 99, WriteMarker), "handed to the writer, whose thread finds the queue full");
         Send(healthy, 5);
 
-        Assert.True(stalled.IsClosed);
+        await Eventually(() => stalled.IsClosed);
         Assert.Contains("outbound queue full (8 packets)", stalled.CloseReason, StringComparison.Ordinal);
+        Assert.False(stalled.Send("CharacterMovement", 100, WriteMarker), "a closed session takes nothing more");
         await Eventually(() => Decoded(healthySink).Count == 1);
         Assert.False(healthy.IsClosed);
     }
@@ -198,6 +199,78 @@ public sealed class OutboundFlusherTests : IDisposable
             await Eventually(() => recipient.Sink.DecodeAll(_server.Version, iv).Count == 40);
             Assert.Equal(Bodies([.. Enumerable.Range(0, 40).Select(i => i * 1000)]), recipient.Sink.DecodeAll(_server.Version, iv));
         }
+    }
+
+    [Fact]
+    public async Task Fan_outs_and_direct_sends_to_sessions_on_several_threads_arrive_in_each_senders_order()
+    {
+        var flusher = new OutboundFlusher(TimeSpan.FromMilliseconds(2), threads: 3, _metrics, NullLogger.Instance);
+        _flushers.Add(flusher);
+        var recipients = Enumerable.Range(0, 7).Select(_ => (Session: TestSessions.Create(_server, capacity: 4096), Sink: new RecordingSink())).ToList();
+        foreach (var (session, sink) in recipients)
+            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        var sessions = recipients.Select(r => r.Session).ToArray();
+
+        var expected = recipients.Select(_ => new List<int>()).ToList();
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.Equal(6, Fanout.SendTo<int>(sessions, "CharacterMovement", i, WriteMarker, except: sessions[i % 7]));
+            var direct = i % 7;
+            Send(sessions[direct], 100_000 + i); // a reply to one player between two broadcasts keeps its place
+            for (var n = 0; n < 7; n++)
+            {
+                if (n != i % 7)
+                    expected[n].Add(i);
+                if (n == direct)
+                    expected[n].Add(100_000 + i);
+            }
+        }
+
+        foreach (var (n, (session, sink)) in recipients.Index())
+        {
+            await Eventually(() => Decoded(sink).Count == expected[n].Count);
+            Assert.Equal(Bodies([.. expected[n]]), Decoded(sink));
+            Assert.False(session.IsClosed);
+        }
+    }
+
+    [Fact]
+    public async Task A_fan_out_reaches_the_open_recipients_on_every_thread_and_not_a_closed_one()
+    {
+        var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 2, _metrics, NullLogger.Instance);
+        _flushers.Add(flusher);
+        var recipients = Enumerable.Range(0, 4).Select(_ => (Session: TestSessions.Create(_server), Sink: new RecordingSink())).ToList();
+        foreach (var (session, sink) in recipients)
+            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        recipients[2].Session.Close("test");
+
+        Assert.Equal(3, Fanout.SendTo<int>([.. recipients.Select(r => r.Session)], "CharacterMovement", 77, WriteMarker));
+
+        foreach (var (session, sink) in recipients.Where(r => !r.Session.IsClosed))
+            await Eventually(() => Decoded(sink).Count == 1);
+        Assert.All(recipients.Where(r => !r.Session.IsClosed), r => Assert.Equal(Bodies(77), Decoded(r.Sink)));
+        Assert.Empty(recipients[2].Sink.Writes);
+    }
+
+    [Fact]
+    public async Task Each_writer_releases_its_reference_once_the_packet_is_sent_or_dropped()
+    {
+        var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 2, _metrics, NullLogger.Instance);
+        _flushers.Add(flusher);
+        var recipients = Enumerable.Range(0, 3).Select(_ => (Session: TestSessions.Create(_server), Sink: new RecordingSink())).ToList();
+        foreach (var (session, sink) in recipients)
+            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        var packet = SharedPacket.Create(Bodies(77)[0], "CharacterMovement", 0);
+        packet.AddReferences(3); // one per recipient, as a fan-out takes them
+        recipients[2].Session.Close("test"); // a closed session hands its reference straight back
+
+        foreach (var (session, _) in recipients)
+            session.EnqueueOwned(packet);
+
+        await Eventually(() => Decoded(recipients[0].Sink).Count == 1 && Decoded(recipients[1].Sink).Count == 1);
+        await Eventually(() => packet.References == 1); // only the creator's is left
+        Assert.Empty(recipients[2].Sink.Writes);
+        packet.Release();
     }
 
     private void Attach(TimeSpan interval, Session session, RecordingSink sink)

@@ -20,6 +20,11 @@ internal sealed class RecordingSink : IOutboundSink
     /// <summary>When set, awaited sends wait for it before they complete.</summary>
     public TaskCompletionSource? HoldAwaited { get; set; }
 
+    private int _awaitedStarted;
+
+    /// <summary>Awaited sends begun so far (held ones included).</summary>
+    public int AwaitedStarted => Volatile.Read(ref _awaitedStarted);
+
     public List<(bool Awaited, byte[] Bytes)> Writes
     {
         get
@@ -52,6 +57,7 @@ internal sealed class RecordingSink : IOutboundSink
     public async ValueTask<bool> SendAllAsync(ReadOnlyMemory<byte> data)
     {
         var copy = data.ToArray(); // the caller returns its buffer once this completes
+        Interlocked.Increment(ref _awaitedStarted);
         if (HoldAwaited is { } hold)
             await hold.Task;
         Record(true, copy);

@@ -1,0 +1,28 @@
+namespace AtlasChannel.Networking;
+
+/// <summary>
+/// The writers of one fan-out that share a flusher thread: the fan-out fills it and posts it with the packet as one
+/// delivery, the shard thread hands each writer its reference and returns the batch to the shard's pool.
+/// </summary>
+internal sealed class RecipientBatch
+{
+    private SessionWriter[] _writers = new SessionWriter[64];
+
+    public int Count { get; private set; }
+
+    public SessionWriter this[int index] => _writers[index];
+
+    public void Add(SessionWriter writer)
+    {
+        if (Count == _writers.Length)
+            Array.Resize(ref _writers, _writers.Length * 2);
+        _writers[Count++] = writer;
+    }
+
+    /// <summary>Forgets the writers (so a pooled batch holds no session alive) and keeps the array.</summary>
+    public void Clear()
+    {
+        Array.Clear(_writers, 0, Count);
+        Count = 0;
+    }
+}
