@@ -1,5 +1,6 @@
 using AtlasChannel.Features.Movement;
 using AtlasChannel.Messaging;
+using AtlasChannel.Networking;
 using AtlasChannel.Packets;
 using AtlasChannel.Protocol;
 using AtlasChannel.Protocol.Crypto;
@@ -15,9 +16,12 @@ namespace AtlasChannel.Benchmarks.Fanout;
 /// One movement event to 50 sessions, through to each session's encrypted bytes: encode once via
 /// <see cref="Packets.Fanout"/> and queue, then each session's write path (copy into its output buffer +
 /// <see cref="MapleCipher.EncryptInPlace"/>), against a naive per-recipient encode. Numbers are per recipient.
+/// <see cref="DeliveredThroughFlusher"/> runs the production path end to end: the fan-out posts one entry to the
+/// flusher shard, whose round (run on this thread) fills the writers' queues, encrypts and hands each session's batch
+/// to its sink.
 /// </summary>
 [MemoryDiagnoser]
-public class FanoutBenchmarks
+public class FanoutBenchmarks : IDisposable
 {
     private const int Recipients = 50;
     private const uint Henesys = 100000000;
@@ -30,9 +34,15 @@ public class FanoutBenchmarks
     private readonly Session[] _recipients = new Session[Recipients];
     private readonly MapleCipher[] _ciphers = new MapleCipher[Recipients];
     private readonly byte[][] _outputs = new byte[Recipients][];
+    private readonly SessionRegistry _attachedRegistry = new();
+    private readonly Observability.ChannelMetrics _metrics = new();
+    private OutboundFlusher _flusher = null!;
     private Session _mover = null!;
+    private Session _attachedMover = null!;
     private MapKey _map;
+    private MapKey _attachedMap;
     private MovementRelay _relay;
+    private MovementRelay _attachedRelay;
 
     [GlobalSetup]
     public void Setup()
@@ -52,6 +62,31 @@ public class FanoutBenchmarks
 
         _map = _mover.Map;
         _relay = new MovementRelay(_mover.CharacterId, Path);
+
+        // Another channel's field, every session with a real writer on one caller-run flusher shard.
+        var attachedServer = new ChannelServer(settings, 0, 1, 7576);
+        _flusher = new OutboundFlusher(TimeSpan.Zero, threads: 1, _metrics, NullLogger.Instance, ioUring: false, ownThreads: false);
+        _attachedMover = InField(attachedServer, 1, _attachedRegistry);
+        for (var i = 0; i < Recipients; i++)
+        {
+            var session = InField(attachedServer, 100 + i, _attachedRegistry);
+            _flusher.Attach(session, new CountingSink(), MapleCipher.ServerSend(version, MapleIv.FromHex("523078E9")));
+        }
+
+        _attachedMap = _attachedMover.Map;
+        _attachedRelay = new MovementRelay(_attachedMover.CharacterId, Path);
+    }
+
+    /// <summary>
+    /// The production path: one fan-out posted to the flusher shard, then one shard round (accept into 50 writer
+    /// queues, 50 batches encrypted and handed to their sinks).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Recipients)]
+    public int DeliveredThroughFlusher()
+    {
+        var sent = _attachedRegistry.SendToMap(_attachedMap, MovementPackets.MovementWriter, _attachedRelay, MovementPackets.Movement, except: _attachedMover);
+        _flusher.RunRounds();
+        return sent;
     }
 
     /// <summary>
@@ -107,15 +142,42 @@ public class FanoutBenchmarks
         return bytes;
     }
 
-    private Session InField(ChannelServer server, int characterId)
+    public void Dispose()
+    {
+        _flusher.Dispose();
+        _metrics.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private Session InField(ChannelServer server, int characterId) => InField(server, characterId, _registry);
+
+    private static Session InField(ChannelServer server, int characterId, SessionRegistry registry)
     {
         var session = new Session(Guid.NewGuid(), server, new PacketEncoder(server.Opcodes), 1024, TimeProvider.System, NullLogger.Instance);
         session.Attach(new NullTransport());
-        _registry.Add(session);
+        registry.Add(session);
         session.TryBeginLogin(characterId, characterId);
-        _registry.TryClaim(session, characterId, characterId);
-        _registry.EnterField(session, characterId, characterId, "b", false, Henesys);
+        registry.TryClaim(session, characterId, characterId);
+        registry.EnterField(session, characterId, characterId, "b", false, Henesys);
         return session;
+    }
+
+    /// <summary>A connection that takes every byte at once (the socket's cost is the load test's business).</summary>
+    private sealed class CountingSink : Networking.IOutboundSink
+    {
+        public long Bytes { get; private set; }
+
+        public int TrySend(ReadOnlySpan<byte> data)
+        {
+            Bytes += data.Length;
+            return data.Length;
+        }
+
+        public ValueTask<bool> SendAllAsync(ReadOnlyMemory<byte> data)
+        {
+            Bytes += data.Length;
+            return ValueTask.FromResult(true);
+        }
     }
 
     private sealed class NullTransport : ISessionTransport

@@ -26,13 +26,14 @@ internal sealed partial class FlushShard : IDisposable
     private readonly long _intervalTicks;
     private readonly ILogger _logger;
     private readonly Observability.ChannelMetrics _metrics;
-    private readonly Thread _thread;
+    private readonly Thread? _thread;
     private readonly byte[] _scratch = new byte[BatchedSender.SliceBytes];
     private BatchedSender? _batched;
     private int _sleeping;
     private volatile bool _stopping;
 
-    public FlushShard(TimeSpan interval, string name, Observability.ChannelMetrics metrics, ILogger logger, bool ioUring = false)
+    /// <param name="ownThread">False for a shard whose rounds the caller runs (<see cref="RunRound"/>; benchmarks).</param>
+    public FlushShard(TimeSpan interval, string name, Observability.ChannelMetrics metrics, ILogger logger, bool ioUring = false, bool ownThread = true)
     {
         _metrics = metrics;
         _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
@@ -44,6 +45,8 @@ internal sealed partial class FlushShard : IDisposable
                 LogIoUringUnavailable(logger, name, failure ?? "unknown");
         }
 
+        if (!ownThread)
+            return;
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _thread.Start();
     }
@@ -77,31 +80,36 @@ internal sealed partial class FlushShard : IDisposable
     {
         while (!_stopping)
         {
-            // Arrivals only join the heap; all flushing happens in due order below. Flushing arrivals here directly
-            // starved the heap under saturation: every writer came back already due, so this loop never ran dry and
-            // writers waiting in the heap went unsent for seconds. A writer joins the heap at most once (its
-            // scheduled flag), and the inbox is drained a bounded amount per round.
-            var arrived = Stopwatch.GetTimestamp();
-            for (var taken = 0; taken < MaxDeliveriesPerRound && _inbox.TryDequeue(out var delivery); taken++)
-                Accept(delivery, arrived);
-
-            var mostOverdue = -1L;
-            while (_waiting.TryPeek(out var writer, out var due))
-            {
-                var now = Stopwatch.GetTimestamp();
-                if (due > now)
-                    break;
-                mostOverdue = Math.Max(mostOverdue, now - due);
-                _waiting.Dequeue();
-                Flush(writer);
-            }
-
-            CompleteBatchedSends();
-            if (mostOverdue >= 0)
-                _metrics.FlushLag(Stopwatch.GetElapsedTime(0, mostOverdue)); // one sample per round, not per session
-
+            RunRound();
             SleepUntilDue();
         }
+    }
+
+    /// <summary>One round: take what arrived, flush every due writer, complete the round's sends.</summary>
+    internal void RunRound()
+    {
+        // Arrivals only join the heap; all flushing happens in due order below. Flushing arrivals here directly
+        // starved the heap under saturation: every writer came back already due, so this loop never ran dry and
+        // writers waiting in the heap went unsent for seconds. A writer joins the heap at most once (its scheduled
+        // flag), and the inbox is drained a bounded amount per round.
+        var arrived = Stopwatch.GetTimestamp();
+        for (var taken = 0; taken < MaxDeliveriesPerRound && _inbox.TryDequeue(out var delivery); taken++)
+            Accept(delivery, arrived);
+
+        var mostOverdue = -1L;
+        while (_waiting.TryPeek(out var writer, out var due))
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (due > now)
+                break;
+            mostOverdue = Math.Max(mostOverdue, now - due);
+            _waiting.Dequeue();
+            Flush(writer);
+        }
+
+        CompleteBatchedSends();
+        if (mostOverdue >= 0)
+            _metrics.FlushLag(Stopwatch.GetElapsedTime(0, mostOverdue)); // one sample per round, not per session
     }
 
     private void Accept(in Delivery delivery, long arrived)
@@ -179,7 +187,7 @@ internal sealed partial class FlushShard : IDisposable
     {
         _stopping = true;
         _wake.Set();
-        if (_thread.Join(TimeSpan.FromSeconds(5)))
+        if (_thread?.Join(TimeSpan.FromSeconds(5)) ?? true)
             _batched?.Dispose();
         // _wake is not disposed: a straggling event may still schedule a writer, and an unused slim event holds no handle.
     }

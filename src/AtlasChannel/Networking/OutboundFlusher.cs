@@ -20,13 +20,19 @@ public sealed class OutboundFlusher : IDisposable
     private int _next = -1;
 
     public OutboundFlusher(TimeSpan interval, int threads, ChannelMetrics metrics, ILogger logger, bool ioUring = false)
+        : this(interval, threads, metrics, logger, ioUring, ownThreads: true)
+    {
+    }
+
+    /// <summary>With <paramref name="ownThreads"/> false the shards get no threads: the caller runs their rounds (<see cref="RunRounds"/>; benchmarks).</summary>
+    internal OutboundFlusher(TimeSpan interval, int threads, ChannelMetrics metrics, ILogger logger, bool ioUring, bool ownThreads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _metrics = metrics;
         _shards = new FlushShard[threads];
         for (var i = 0; i < threads; i++)
-            _shards[i] = new FlushShard(interval, $"outbound-flush-{i}", metrics, logger, ioUring);
+            _shards[i] = new FlushShard(interval, $"outbound-flush-{i}", metrics, logger, ioUring, ownThreads);
     }
 
     /// <summary>Starts sending <paramref name="session"/>'s queue through <paramref name="sink"/>, encrypted with <paramref name="cipher"/>.</summary>
@@ -34,6 +40,13 @@ public sealed class OutboundFlusher : IDisposable
     {
         var shard = _shards[(uint)Interlocked.Increment(ref _next) % (uint)_shards.Length];
         session.AttachWriter(new SessionWriter(session, sink, cipher, shard, _metrics));
+    }
+
+    /// <summary>Runs one round of every shard on the calling thread (a flusher built without its own threads).</summary>
+    internal void RunRounds()
+    {
+        foreach (var shard in _shards)
+            shard.RunRound();
     }
 
     /// <summary>Whether every flusher thread sends through io_uring (tests, diagnostics).</summary>
