@@ -34,11 +34,15 @@ public sealed class LoadEpollTests : IDisposable
         Assert.Equal(7, connection.Token);
 
         var received = new List<(ushort Opcode, string Body)>();
+        var stamps = new List<(long Read, long Arrived)>();
         var ended = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var receiver = new EpollReceiver(1, 8, (c, opcode, body, _) =>
+        using var receiver = new EpollReceiver(1, 8, (c, opcode, body, readAt, arrivedAt) =>
         {
             lock (received)
+            {
                 received.Add((opcode, Convert.ToHexString(body)));
+                stamps.Add((readAt, arrivedAt));
+            }
         }, c => ended.TrySetResult(c.Failure));
         receiver.Add(connection);
 
@@ -62,7 +66,12 @@ public sealed class LoadEpollTests : IDisposable
 
         await Eventually(() => { lock (received) return received.Count == 3; });
         lock (received)
+        {
             Assert.Equal([(0x7B, "7B0001"), (0x7D, "7D00AABBCCDDEEFF00112233"), (0x14, "140001020304")], received);
+            // A kernel arrival stamp (0 for the few segments before the kernel's deferred switch-on, see the test below),
+            // turned into the read's clock: never after the read, and recent.
+            Assert.All(stamps.Where(s => s.Arrived != 0), s => Assert.InRange(s.Read - s.Arrived, 0, System.Diagnostics.Stopwatch.Frequency * 5));
+        }
 
         // The bot's own packet, as the server would decode it.
         Assert.True(connection.Send(0x29, Convert.FromHexString("01020304")));
@@ -93,7 +102,7 @@ public sealed class LoadEpollTests : IDisposable
         using var connection = await connecting;
         var ended = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var packets = 0;
-        using var receiver = new EpollReceiver(2, 1, (_, _, _, _) => Interlocked.Increment(ref packets), c => ended.TrySetResult(c.Failure));
+        using var receiver = new EpollReceiver(2, 1, (_, _, _, _, _) => Interlocked.Increment(ref packets), c => ended.TrySetResult(c.Failure));
         receiver.Add(connection);
 
         var wrong = MapleCipher.ServerSend(Gms83, _serverSendIv.Next());
@@ -141,6 +150,62 @@ public sealed class LoadEpollTests : IDisposable
 
         Assert.InRange(steady, 40, 51); // 50/s for 1 s, the first at a random point of the first period (a busy machine may cut the last)
         Assert.Equal(1, failing);
+    }
+
+    [Fact]
+    public async Task A_timestamped_receive_reports_nothing_there_then_the_bytes_with_their_kernel_arrival_time()
+    {
+        if (!TimestampedReceive.IsSupported)
+            return; // Linux only, like the epoll transport that uses it
+
+        using var client = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        var accepting = _listener.AcceptSocketAsync();
+        await client.ConnectAsync(IPAddress.Loopback, Port);
+        using var server = await accepting;
+        client.Blocking = false;
+        var fd = (int)client.Handle;
+        Assert.True(TimestampedReceive.Enable(fd));
+        var buffer = new byte[16];
+
+        Assert.True(TimestampedReceive.IsWouldBlock(TimestampedReceive.Receive(fd, buffer, out var none)));
+        Assert.Equal(0, none);
+
+        // The kernel turns stamping on a moment after the first socket asks (a deferred switch), so the first
+        // segments of a process may come unstamped (0); within a few tries they are stamped.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        long arrival = 0;
+        var before = DateTime.UtcNow;
+        for (byte attempt = 1; arrival == 0; attempt++)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no stamped segment within 5 s");
+            before = DateTime.UtcNow;
+            server.Send([attempt, 2, 3]);
+            int read;
+            while (TimestampedReceive.IsWouldBlock(read = TimestampedReceive.Receive(fd, buffer, out arrival)))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "no data within 5 s");
+                await Task.Delay(5);
+            }
+
+            Assert.Equal(3, read);
+            Assert.Equal(new byte[] { attempt, 2, 3 }, buffer[..3]);
+            if (arrival == 0)
+                await Task.Delay(20);
+        }
+
+        var arrivedAt = DateTime.UnixEpoch.AddTicks(arrival / 100);
+        Assert.InRange(arrivedAt, before.AddSeconds(-1), DateTime.UtcNow.AddSeconds(1)); // wall clock, as SO_TIMESTAMPNS gives it
+
+        server.Shutdown(SocketShutdown.Both);
+        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        int end;
+        while (TimestampedReceive.IsWouldBlock(end = TimestampedReceive.Receive(fd, buffer, out _)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no end of stream within 5 s");
+            await Task.Delay(5);
+        }
+
+        Assert.Equal(0, end); // the server's end of stream
     }
 
     public void Dispose() => _listener.Stop();

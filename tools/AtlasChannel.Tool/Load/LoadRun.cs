@@ -20,6 +20,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
     private readonly short _moveElapse = options.MoveRate > 0 ? (short)Math.Min(1000 / options.MoveRate, short.MaxValue) : (short)0;
     private readonly LatencyWindow _lastSecond = new();
     private readonly LatencyWindow _afterWarmup = new();
+    private readonly LatencyWindow _arrivalsAfterWarmup = new();
     private readonly List<double> _p99PerSecond = [];
     private readonly Stopwatch _moving = new();
     private bool _warmedUp;
@@ -149,7 +150,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
             var shard = _received.Local;
             shard.PacketsIn++;
             if (opcode == movement)
-                OnRelay(shard, bot, version, body.Span, now);
+                OnRelay(shard, bot, version, body.Span, now, arrivedAt: 0);
             else if (opcode == setField)
                 bot.InField.TrySetResult();
             return ValueTask.CompletedTask;
@@ -192,12 +193,12 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         }
     }
 
-    private void OnReceived(LoadConnection connection, ushort opcode, ReadOnlySpan<byte> body, long receivedAt)
+    private void OnReceived(LoadConnection connection, ushort opcode, ReadOnlySpan<byte> body, long receivedAt, long arrivedAt)
     {
         var shard = _received.Local;
         shard.PacketsIn++;
         if (opcode == connection.MovementOpcode)
-            OnRelay(shard, _bots[connection.Token], connection.Version, body, receivedAt);
+            OnRelay(shard, _bots[connection.Token], connection.Version, body, receivedAt, arrivedAt);
         else if (opcode == connection.SetFieldOpcode)
             _bots[connection.Token].InField.TrySetResult();
     }
@@ -267,7 +268,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
     private static byte[] ChatLine(LoadBot bot, Protocol.ClientVersion version, int n) =>
         MovementPayloads.ChatGeneral(version, string.Create(CultureInfo.InvariantCulture, $"load {bot.CharacterId} #{n}"));
 
-    private void OnRelay(ReceiveShard shard, LoadBot receiver, Protocol.ClientVersion version, ReadOnlySpan<byte> body, long now)
+    private void OnRelay(ReceiveShard shard, LoadBot receiver, Protocol.ClientVersion version, ReadOnlySpan<byte> body, long now, long arrivedAt)
     {
         if (!MovementPayloads.TryReadRelay(version, body, out var moverId, out var sequence))
         {
@@ -283,6 +284,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         }
 
         shard.Latency.Record((long)Stopwatch.GetElapsedTime(sentAt, now).TotalMicroseconds);
+        if (arrivedAt != 0)
+            shard.ArrivalLatency.Record((long)Stopwatch.GetElapsedTime(sentAt, Math.Max(arrivedAt, sentAt)).TotalMicroseconds);
         shard.RelaysReceived++;
         if (_groupOf[index] != receiver.Group)
             shard.CrossGroupRelays++;
@@ -365,6 +368,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
                     if (!_warmedUp && options.Warmup > TimeSpan.Zero && _moving.Elapsed >= options.Warmup)
                     {
                         _afterWarmup.Mark(histograms);
+                        _arrivalsAfterWarmup.Mark(_received.ArrivalHistograms);
                         _warmedUp = true;
                     }
                 }
@@ -435,6 +439,30 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
                 w.WriteNumber("p99", steady.P99);
                 w.WriteNumber("samples", steady.Samples);
                 w.WriteEndObject();
+            }
+
+            var arrivals = _received.ArrivalHistograms;
+            if (LatencyHistogram.MergedCount(arrivals) > 0)
+            {
+                // Until the relay was queued on the bot's socket (kernel timestamp): the server's share, without the
+                // time the tool's own receive threads took to get to it on the cores they share with the server.
+                w.WriteStartObject("arrivalLatencyMs");
+                w.WriteNumber("p50", LatencyHistogram.Merged(arrivals, 50));
+                w.WriteNumber("p95", LatencyHistogram.Merged(arrivals, 95));
+                w.WriteNumber("p99", LatencyHistogram.Merged(arrivals, 99));
+                w.WriteNumber("max", LatencyHistogram.MergedMaxMilliseconds(arrivals));
+                w.WriteNumber("samples", LatencyHistogram.MergedCount(arrivals));
+                w.WriteEndObject();
+                if (_warmedUp)
+                {
+                    var steady = _arrivalsAfterWarmup.Read(arrivals, remark: false);
+                    w.WriteStartObject("arrivalLatencyAfterWarmupMs");
+                    w.WriteNumber("p50", steady.P50);
+                    w.WriteNumber("p95", steady.P95);
+                    w.WriteNumber("p99", steady.P99);
+                    w.WriteNumber("samples", steady.Samples);
+                    w.WriteEndObject();
+                }
             }
 
             w.WriteStartArray("p99PerSecondMs");

@@ -5,6 +5,9 @@ internal sealed class ReceiveShard
 {
     public LatencyHistogram Latency { get; } = new();
 
+    /// <summary>Send → the kernel queued the relay on the receiving bot's socket (where the kernel stamps arrivals).</summary>
+    public LatencyHistogram ArrivalLatency { get; } = new();
+
     public long PacketsIn;
     public long RelaysReceived;
     public long CrossGroupRelays;
@@ -29,6 +32,8 @@ internal sealed class ReceiveShards : IDisposable
     public long Sum(Func<ReceiveShard, long> field) => All.Sum(field);
 
     public IReadOnlyList<LatencyHistogram> Histograms => All.Select(s => s.Latency).ToList();
+
+    public IReadOnlyList<LatencyHistogram> ArrivalHistograms => All.Select(s => s.ArrivalLatency).ToList();
 
     public void Dispose() => _shards.Dispose();
 }

@@ -10,8 +10,13 @@ using AtlasChannel.Tool.Bot;
 
 namespace AtlasChannel.Tool.Load.Epoll;
 
-/// <summary>Called for every decrypted packet, on the receive thread; <paramref name="body"/> starts with the opcode.</summary>
-internal delegate void ReceivedPacket(LoadConnection connection, ushort opcode, ReadOnlySpan<byte> body, long receivedAt);
+/// <summary>
+/// Called for every decrypted packet, on the receive thread; <paramref name="body"/> starts with the opcode.
+/// <paramref name="receivedAt"/> is when the tool read it, <paramref name="arrivedAt"/> when the kernel queued it on
+/// the socket (both <see cref="System.Diagnostics.Stopwatch"/> timestamps; <paramref name="arrivedAt"/> is 0 where the
+/// kernel gives no stamp).
+/// </summary>
+internal delegate void ReceivedPacket(LoadConnection connection, ushort opcode, ReadOnlySpan<byte> body, long receivedAt, long arrivedAt);
 
 /// <summary>
 /// A load bot's connection for the epoll engine: a non-blocking socket that is never handed to .NET's async socket
@@ -32,6 +37,7 @@ internal sealed class LoadConnection : IDisposable
     private byte[] _pending = [];
     private int _pendingLength;
     private byte[] _scratch = new byte[512];
+    private readonly bool _stamped; // the kernel stamps arrivals (SO_TIMESTAMPNS)
     private string? _failure; // set once, by whichever of the two threads sees the end first
 
     private LoadConnection(Socket socket, Hello hello, ClientVersion version, OpcodeTable table, int token, ReadOnlySpan<byte> leftover)
@@ -46,6 +52,7 @@ internal sealed class LoadConnection : IDisposable
         _decoder = new FrameDecoder(MapleCipher.ClientReceive(version, hello.ServerSendIv));
         MovementOpcode = TemplateOpcodes.WriterOrNone(table, "CharacterMovement");
         SetFieldOpcode = TemplateOpcodes.WriterOrNone(table, "SetField");
+        _stamped = TimestampedReceive.Enable(Fd);
         _buffer = new byte[Math.Max(InitialBuffer, leftover.Length)];
         leftover.CopyTo(_buffer);
         _filled = leftover.Length;
@@ -116,30 +123,23 @@ internal sealed class LoadConnection : IDisposable
     {
         if (Failure is not null)
             return false;
-        int read;
-        SocketError error;
-        try
-        {
-            read = _socket.Receive(_buffer.AsSpan(_filled), SocketFlags.None, out error);
-        }
-        catch (ObjectDisposedException)
-        {
-            return Fail("closed by client");
-        }
-
-        if (error == SocketError.WouldBlock)
-            return true;
-        if (error != SocketError.Success)
-            return Fail("receive failed: " + error);
-        if (read == 0)
-            return Fail("closed by server");
+        if (!TryRead(out var read, out var arrivalUnixNs, out var ended))
+            return ended is null || Fail(ended);
 
         var receivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        var arrivedAt = 0L;
+        if (arrivalUnixNs > 0)
+        {
+            // The stamp is wall-clock time: how long ago it was, taken off the monotonic read time.
+            var waitedNs = Math.Max(0, ((DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * 100) - arrivalUnixNs);
+            arrivedAt = receivedAt - (long)(waitedNs * (System.Diagnostics.Stopwatch.Frequency / 1e9));
+        }
+
         _filled += read;
         var unread = new ReadOnlySequence<byte>(_buffer, 0, _filled);
         FrameError frameError;
         while (_decoder.TryReadFrame(ref unread, out var body, out frameError))
-            onPacket(this, new PacketReader(body.Span).ReadOpcode(_opcodeWidth), body.Span, receivedAt);
+            onPacket(this, new PacketReader(body.Span).ReadOpcode(_opcodeWidth), body.Span, receivedAt, arrivedAt);
         if (frameError != FrameError.None)
             return Fail(frameError == FrameError.InvalidHeader ? "invalid header" : "frame rejected: " + frameError);
 
@@ -153,6 +153,38 @@ internal sealed class LoadConnection : IDisposable
         if (_filled == _buffer.Length)
             Array.Resize(ref _buffer, _buffer.Length * 2); // one frame larger than the buffer (at most 64 KB + header)
         return true;
+    }
+
+    /// <summary>One read: false with <paramref name="ended"/> null when nothing was there, or with why the connection ended.</summary>
+    private bool TryRead(out int read, out long arrivalUnixNs, out string? ended)
+    {
+        ended = null;
+        arrivalUnixNs = 0;
+        if (_stamped)
+        {
+            read = TimestampedReceive.Receive(Fd, _buffer.AsSpan(_filled), out arrivalUnixNs);
+            if (TimestampedReceive.IsWouldBlock(read))
+                return false;
+            ended = read < 0 ? "receive failed: errno " + -read : read == 0 ? "closed by server" : null;
+            return ended is null;
+        }
+
+        SocketError error;
+        try
+        {
+            read = _socket.Receive(_buffer.AsSpan(_filled), SocketFlags.None, out error);
+        }
+        catch (ObjectDisposedException)
+        {
+            read = 0;
+            ended = "closed by client";
+            return false;
+        }
+
+        if (error == SocketError.WouldBlock)
+            return false;
+        ended = error != SocketError.Success ? "receive failed: " + error : read == 0 ? "closed by server" : null;
+        return ended is null;
     }
 
     /// <summary>
