@@ -32,7 +32,8 @@ public static class Fanout
     public static int SendTo<TState>(ReadOnlySpan<Session> recipients, string writerName, TState state, PacketBody<TState> body, Session? except = null)
     {
         SharedPacket? packet = null;
-        var groups = t_groups ??= new Group[MaxGroups];
+        var groups = t_groups ?? new Group[MaxGroups];
+        t_groups = null; // a fan-out started from inside this one (a recipient's close handler) gets its own
         var groupCount = 0;
         var sent = 0;
         var handed = 0;
@@ -44,7 +45,10 @@ public static class Fanout
             {
                 packet = session.Encoder.Encode(writerName, state, body);
                 if (packet is null)
+                {
+                    t_groups = groups;
                     return 0; // the tenant has no such writer; the session logs it on direct sends
+                }
                 packet.AddReferences(recipients.Length); // one atomic step, not one per recipient
                 if (recipients.Length > 1 && session.Server.Version.UsesShanda)
                     packet.PrecomputeShanda(); // once here instead of once in every recipient's writer
@@ -67,6 +71,8 @@ public static class Fanout
             groups[i].Shard.Post(groups[i].Batch, packet!);
             groups[i] = default;
         }
+
+        t_groups = groups;
 
         // Back the references nobody was handed, and the encoder's own.
         packet?.Release(recipients.Length - handed + 1);
