@@ -273,6 +273,40 @@ public sealed class OutboundFlusherTests : IDisposable
         packet.Release();
     }
 
+    [Fact]
+    public async Task A_fan_out_started_while_another_is_handing_out_its_packet_leaves_both_intact()
+    {
+        var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 2, _metrics, NullLogger.Instance);
+        _flushers.Add(flusher);
+        var recipients = Enumerable.Range(0, 4).Select(_ => (Session: TestSessions.Create(_server), Sink: new RecordingSink())).ToList();
+        foreach (var (session, sink) in recipients)
+            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        var targets = recipients.Select(r => r.Session).ToArray();
+        Assert.Equal(4, Fanout.SendTo<int>(targets, "CharacterMovement", 0, WriteMarker)); // this thread's fan-out scratch now exists
+
+        // A session with no writer and a full queue: the outer fan-out's packet closes it, and its transport, while
+        // being aborted, runs a fan-out of its own on the same thread (as a close handler running inline would).
+        var full = new Session(Guid.NewGuid(), _server, new PacketEncoder(_server.Opcodes), 1, TimeProvider.System, NullLogger.Instance);
+        full.Attach(new InlineFanoutTransport(() => Fanout.SendTo<int>(targets, "CharacterMovement", 2, WriteMarker)));
+        Send(full, 0);
+
+        Assert.Equal(4, Fanout.SendTo<int>([targets[0], targets[1], full, targets[2], targets[3]], "CharacterMovement", 1, WriteMarker));
+
+        Assert.True(full.IsClosed);
+        foreach (var (_, sink) in recipients)
+        {
+            await Eventually(() => Decoded(sink).Count == 3);
+            Assert.Equal(Bodies(0, 2, 1), Decoded(sink)); // the inner fan-out was posted first; each exactly once
+        }
+    }
+
+    private sealed class InlineFanoutTransport(Action onAbort) : ISessionTransport
+    {
+        public string RemoteEndPoint => "test";
+
+        public void Abort(string reason) => onAbort();
+    }
+
     private void Attach(TimeSpan interval, Session session, RecordingSink sink)
     {
         var flusher = new OutboundFlusher(interval, threads: 1, _metrics, NullLogger.Instance);
