@@ -212,6 +212,61 @@ public sealed class IoUringSendTests : IDisposable
         Assert.Equal(5, BitConverter.ToInt32((await ReadBodiesAsync(keptClient.Client, 1))[0], 2));
     }
 
+    [Fact]
+    public async Task A_failed_submission_closes_that_rounds_sessions_and_the_flusher_then_sends_directly()
+    {
+        using var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 1, _metrics, NullLogger.Instance, ioUring: true, ownThreads: false);
+        if (!flusher.UsesIoUring)
+            return; // no ring here: the direct path is what the other flusher tests exercise
+        var first = TestSessions.Create(_server, capacity: 4096);
+        var firstClient = Pair();
+        var second = TestSessions.Create(_server, capacity: 4096);
+        var secondClient = Pair();
+        flusher.Attach(first, new SocketSink(firstClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
+        flusher.Attach(second, new SocketSink(secondClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
+        Assert.True(first.Send("CharacterMovement", 1, static (w, in _, m) => w.WriteInt32(m)));
+        flusher.RunRounds();
+        Assert.Equal(1, BitConverter.ToInt32((await ReadBodiesAsync(firstClient.Client, 1))[0], 2)); // through the ring
+
+        BreakRing(flusher); // the ring's descriptor now names /dev/null: the next io_uring_enter fails
+        Assert.True(first.Send("CharacterMovement", 2, static (w, in _, m) => w.WriteInt32(m)));
+        Assert.True(second.Send("CharacterMovement", 3, static (w, in _, m) => w.WriteInt32(m)));
+        flusher.RunRounds();
+
+        // What the kernel took of that round is unknown, so both streams are gone; the shard stops using the ring.
+        Assert.True(first.IsClosed);
+        Assert.True(second.IsClosed);
+        Assert.Contains("sending stalled in the kernel", first.CloseReason, StringComparison.Ordinal);
+        Assert.False(flusher.UsesIoUring);
+
+        // The abandoned round keeps its sockets' handles referenced for the life of the process (the kernel may still
+        // hold the sends), so disposing them would wait forever: they are left open, as the server leaves them.
+        _owned.Remove(firstClient.Server);
+        _owned.Remove(secondClient.Server);
+
+        var later = TestSessions.Create(_server, capacity: 4096);
+        var laterClient = Pair();
+        flusher.Attach(later, new SocketSink(laterClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
+        Assert.True(later.Send("CharacterMovement", 4, static (w, in _, m) => w.WriteInt32(m)));
+        flusher.RunRounds();
+        Assert.Equal(4, BitConverter.ToInt32((await ReadBodiesAsync(laterClient.Client, 1))[0], 2)); // sent directly
+    }
+
+    /// <summary>
+    /// Points the flusher's ring descriptor at /dev/null (dup2, so the number is never free for another socket of this
+    /// test process to take): the only way to make a real kernel refuse a submission.
+    /// </summary>
+    private static void BreakRing(OutboundFlusher flusher)
+    {
+        const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+        var shard = ((FlushShard[])typeof(OutboundFlusher).GetField("_shards", Private)!.GetValue(flusher)!)[0];
+        var sender = typeof(FlushShard).GetField("_batched", Private)!.GetValue(shard)!;
+        var ring = typeof(BatchedSender).GetField("_ring", Private)!.GetValue(sender)!;
+        var fd = (int)typeof(SendRing).GetField("_fd", Private)!.GetValue(ring)!;
+        using var devNull = File.OpenHandle("/dev/null", FileMode.Open, FileAccess.ReadWrite);
+        Assert.Equal(fd, Native.Dup2((int)devNull.DangerousGetHandle(), fd));
+    }
+
     private (Socket Server, Socket Client) Pair(int sendBuffer = 0, int receiveBuffer = 0)
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -283,4 +338,10 @@ public sealed class IoUringSendTests : IDisposable
             decoder.Dispose();
         _metrics.Dispose();
     }
+}
+
+internal static partial class Native
+{
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "dup2", SetLastError = true)]
+    internal static partial int Dup2(int oldFd, int newFd);
 }
