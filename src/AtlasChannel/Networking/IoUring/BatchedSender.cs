@@ -117,33 +117,44 @@ internal sealed partial class BatchedSender : IDisposable
     }
 
     /// <summary>
-    /// A send the kernel still holds after the timeout (never expected with MSG_DONTWAIT): its session can't know what
-    /// was sent, so it is closed, the arena is left to the kernel, and the shard stops using the ring.
+    /// Sends whose fate is unknown (the ring stalled past the timeout, or a submission failed): their sessions can't
+    /// know what was sent, so they are closed and the shard stops using the ring. The ring is shut down, which makes the
+    /// kernel cancel whatever it still holds (a request keeps its own reference to the socket's file). The sockets'
+    /// handle references are given back only after a grace period, so a request the kernel had not yet tied to its
+    /// file can't meet a reused descriptor number; until then the sessions' connections wait in their close (a
+    /// referenced handle can't be disposed). The arena is kept for good: a cancelled request may still be reading it.
     /// </summary>
     private void Abandon(int reported)
     {
         LogRingStalled(_logger, _count - reported);
+        var sockets = new List<SafeHandle>();
         foreach (ref var queued in _queued.AsSpan(0, _count))
         {
             if (queued.Writer is null)
                 continue;
             queued.Writer.BatchLost();
-            queued = default; // the socket reference stays taken: its descriptor may still be in the kernel's hands
+            sockets.Add(queued.Socket);
+            queued = default;
         }
 
+        IsBroken = true;
+        _ring.Dispose();
+        _ = ReleaseLaterAsync(sockets);
         lock (Stalled)
             Stalled.Add(_arena);
         _arena = GC.AllocateArray<byte>(ArenaBytes, pinned: true);
-        IsBroken = true;
     }
 
-    public void Dispose()
+    private static async Task ReleaseLaterAsync(List<SafeHandle> sockets)
     {
-        if (!IsBroken)
-            _ring.Dispose(); // a stalled ring stays open: closing it would let the kernel drop sends mid-way
+        await Task.Delay(CompletionTimeout).ConfigureAwait(false);
+        foreach (var socket in sockets)
+            socket.DangerousRelease();
     }
 
-    /// <summary>Arenas a stalled ring may still read, kept alive for the life of the process.</summary>
+    public void Dispose() => _ring.Dispose(); // idempotent: an abandoned round already shut it down
+
+    /// <summary>Arenas an abandoned round's cancelled sends may still read, kept alive for the life of the process.</summary>
     private static readonly List<byte[]> Stalled = [];
 
     private record struct Queued(SessionWriter Writer, SafeHandle Socket, int Offset, int Length);
@@ -151,6 +162,6 @@ internal sealed partial class BatchedSender : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "io_uring submission failed")]
     private static partial void LogSubmitFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "{Count} io_uring sends were left without a completion (2 s timeout or a failed submission); their sessions are closed and this flusher thread now sends directly")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Count} io_uring sends were left without a completion (2 s timeout or a failed submission); their sessions are closed, the ring is shut down and this flusher thread now sends directly")]
     private static partial void LogRingStalled(ILogger logger, int count);
 }
