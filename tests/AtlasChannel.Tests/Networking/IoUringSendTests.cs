@@ -159,12 +159,8 @@ public sealed class IoUringSendTests : IDisposable
     public async Task A_client_that_reads_late_gets_the_whole_backlog_in_order_and_other_sessions_are_not_held_up()
     {
         using var flusher = new OutboundFlusher(TimeSpan.FromMilliseconds(5), threads: 1, _metrics, NullLogger.Instance, ioUring: true);
-        var slow = TestSessions.Create(_server, capacity: 4096);
-        var slowClient = Pair(receiveBuffer: 4096);
-        var fast = TestSessions.Create(_server, capacity: 4096);
-        var fastClient = Pair();
-        flusher.Attach(slow, new SocketSink(slowClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
-        flusher.Attach(fast, new SocketSink(fastClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
+        var (slow, slowClient) = AttachOverSocket(flusher, receiveBuffer: 4096);
+        var (fast, fastClient) = AttachOverSocket(flusher);
 
         var big = new byte[20_000];
         for (var i = 0; i < 200; i++) // 4 MB: far more than the socket buffers, so sends come back partial or EAGAIN
@@ -189,12 +185,8 @@ public sealed class IoUringSendTests : IDisposable
     public async Task A_reset_connection_closes_only_its_session()
     {
         using var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 1, _metrics, NullLogger.Instance, ioUring: true);
-        var lost = TestSessions.Create(_server, capacity: 4096);
-        var lostClient = Pair();
-        var kept = TestSessions.Create(_server, capacity: 4096);
-        var keptClient = Pair();
-        flusher.Attach(lost, new SocketSink(lostClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
-        flusher.Attach(kept, new SocketSink(keptClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
+        var (lost, lostClient) = AttachOverSocket(flusher);
+        var (kept, keptClient) = AttachOverSocket(flusher);
         lostClient.Client.LingerState = new LingerOption(true, 0);
         lostClient.Client.Close();
         await Task.Delay(50);
@@ -218,12 +210,8 @@ public sealed class IoUringSendTests : IDisposable
         using var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 1, _metrics, NullLogger.Instance, ioUring: true, ownThreads: false);
         if (!flusher.UsesIoUring)
             return; // no ring here: the direct path is what the other flusher tests exercise
-        var first = TestSessions.Create(_server, capacity: 4096);
-        var firstClient = Pair();
-        var second = TestSessions.Create(_server, capacity: 4096);
-        var secondClient = Pair();
-        flusher.Attach(first, new SocketSink(firstClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
-        flusher.Attach(second, new SocketSink(secondClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
+        var (first, firstClient) = AttachOverSocket(flusher);
+        var (second, secondClient) = AttachOverSocket(flusher);
         Assert.True(first.Send("CharacterMovement", 1, static (w, in _, m) => w.WriteInt32(m)));
         flusher.RunRounds();
         Assert.Equal(1, BitConverter.ToInt32((await ReadBodiesAsync(firstClient.Client, 1))[0], 2)); // through the ring
@@ -243,9 +231,7 @@ public sealed class IoUringSendTests : IDisposable
         // referenced would make Dispose wait forever).
         await Task.WhenAll(Task.Run(firstClient.Server.Dispose), Task.Run(secondClient.Server.Dispose)).WaitAsync(TimeSpan.FromSeconds(10));
 
-        var later = TestSessions.Create(_server, capacity: 4096);
-        var laterClient = Pair();
-        flusher.Attach(later, new SocketSink(laterClient.Server), MapleCipher.ServerSend(_server.Version, SendIv));
+        var (later, laterClient) = AttachOverSocket(flusher);
         Assert.True(later.Send("CharacterMovement", 4, static (w, in _, m) => w.WriteInt32(m)));
         flusher.RunRounds();
         Assert.Equal(4, BitConverter.ToInt32((await ReadBodiesAsync(laterClient.Client, 1))[0], 2)); // sent directly
@@ -264,6 +250,15 @@ public sealed class IoUringSendTests : IDisposable
         var fd = (int)typeof(SendRing).GetField("_fd", Private)!.GetValue(ring)!;
         using var devNull = File.OpenHandle("/dev/null", FileMode.Open, FileAccess.ReadWrite);
         Assert.Equal(fd, Native.Dup2((int)devNull.DangerousGetHandle(), fd));
+    }
+
+    /// <summary>A session attached to <paramref name="flusher"/> over the server end of a new loopback pair.</summary>
+    private (Session Session, (Socket Server, Socket Client) Pair) AttachOverSocket(OutboundFlusher flusher, int receiveBuffer = 0)
+    {
+        var session = TestSessions.Create(_server, capacity: 4096);
+        var pair = Pair(receiveBuffer: receiveBuffer);
+        flusher.Attach(session, new SocketSink(pair.Server), MapleCipher.ServerSend(_server.Version, SendIv));
+        return (session, pair);
     }
 
     private (Socket Server, Socket Client) Pair(int sendBuffer = 0, int receiveBuffer = 0)

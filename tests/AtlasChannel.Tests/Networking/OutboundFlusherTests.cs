@@ -160,11 +160,7 @@ public sealed class OutboundFlusherTests : IDisposable
     [Fact]
     public async Task Sessions_on_several_flusher_threads_each_get_exactly_their_own_packets()
     {
-        var flusher = new OutboundFlusher(TimeSpan.FromMilliseconds(5), threads: 3, _metrics, NullLogger.Instance);
-        _flushers.Add(flusher);
-        var pairs = Enumerable.Range(0, 6).Select(_ => (Session: TestSessions.Create(_server, capacity: 1024), Sink: new RecordingSink())).ToList();
-        foreach (var (session, sink) in pairs)
-            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        var pairs = AttachSessions(6, TimeSpan.FromMilliseconds(5), threads: 3, capacity: 1024);
 
         await Task.WhenAll(pairs.Select((p, n) => Task.Run(() =>
         {
@@ -204,11 +200,7 @@ public sealed class OutboundFlusherTests : IDisposable
     [Fact]
     public async Task Fan_outs_and_direct_sends_to_sessions_on_several_threads_arrive_in_each_senders_order()
     {
-        var flusher = new OutboundFlusher(TimeSpan.FromMilliseconds(2), threads: 3, _metrics, NullLogger.Instance);
-        _flushers.Add(flusher);
-        var recipients = Enumerable.Range(0, 7).Select(_ => (Session: TestSessions.Create(_server, capacity: 4096), Sink: new RecordingSink())).ToList();
-        foreach (var (session, sink) in recipients)
-            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        var recipients = AttachSessions(7, TimeSpan.FromMilliseconds(2), threads: 3, capacity: 4096);
         var sessions = recipients.Select(r => r.Session).ToArray();
 
         var expected = recipients.Select(_ => new List<int>()).ToList();
@@ -237,11 +229,7 @@ public sealed class OutboundFlusherTests : IDisposable
     [Fact]
     public async Task A_fan_out_reaches_the_open_recipients_on_every_thread_and_not_a_closed_one()
     {
-        var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 2, _metrics, NullLogger.Instance);
-        _flushers.Add(flusher);
-        var recipients = Enumerable.Range(0, 4).Select(_ => (Session: TestSessions.Create(_server), Sink: new RecordingSink())).ToList();
-        foreach (var (session, sink) in recipients)
-            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        var recipients = AttachSessions(4, TimeSpan.Zero, threads: 2);
         recipients[2].Session.Close("test");
 
         Assert.Equal(3, Fanout.SendTo<int>([.. recipients.Select(r => r.Session)], "CharacterMovement", 77, WriteMarker));
@@ -255,11 +243,7 @@ public sealed class OutboundFlusherTests : IDisposable
     [Fact]
     public async Task Each_writer_releases_its_reference_once_the_packet_is_sent_or_dropped()
     {
-        var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 2, _metrics, NullLogger.Instance);
-        _flushers.Add(flusher);
-        var recipients = Enumerable.Range(0, 3).Select(_ => (Session: TestSessions.Create(_server), Sink: new RecordingSink())).ToList();
-        foreach (var (session, sink) in recipients)
-            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        var recipients = AttachSessions(3, TimeSpan.Zero, threads: 2);
         var packet = SharedPacket.Create(Bodies(77)[0], "CharacterMovement", 0);
         packet.AddReferences(3); // one per recipient, as a fan-out takes them
         recipients[2].Session.Close("test"); // a closed session hands its reference straight back
@@ -276,11 +260,7 @@ public sealed class OutboundFlusherTests : IDisposable
     [Fact]
     public async Task A_fan_out_started_while_another_is_handing_out_its_packet_leaves_both_intact()
     {
-        var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 2, _metrics, NullLogger.Instance);
-        _flushers.Add(flusher);
-        var recipients = Enumerable.Range(0, 4).Select(_ => (Session: TestSessions.Create(_server), Sink: new RecordingSink())).ToList();
-        foreach (var (session, sink) in recipients)
-            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        var recipients = AttachSessions(4, TimeSpan.Zero, threads: 2);
         var targets = recipients.Select(r => r.Session).ToArray();
         Assert.Equal(4, Fanout.SendTo<int>(targets, "CharacterMovement", 0, WriteMarker)); // this thread's fan-out scratch now exists
 
@@ -305,6 +285,17 @@ public sealed class OutboundFlusherTests : IDisposable
         public string RemoteEndPoint => "test";
 
         public void Abort(string reason) => onAbort();
+    }
+
+    /// <summary><paramref name="count"/> sessions, each with a recording sink, on one new flusher (all with <see cref="SendIv"/>).</summary>
+    private List<(Session Session, RecordingSink Sink)> AttachSessions(int count, TimeSpan interval, int threads, int capacity = 64)
+    {
+        var flusher = new OutboundFlusher(interval, threads, _metrics, NullLogger.Instance);
+        _flushers.Add(flusher);
+        var sessions = Enumerable.Range(0, count).Select(_ => (Session: TestSessions.Create(_server, capacity), Sink: new RecordingSink())).ToList();
+        foreach (var (session, sink) in sessions)
+            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        return sessions;
     }
 
     private void Attach(TimeSpan interval, Session session, RecordingSink sink)

@@ -422,47 +422,18 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
             w.WriteNumber("relaysReceived", _received.Sum(static s => s.RelaysReceived));
             w.WriteNumber("relaysCrossGroup", _received.Sum(static s => s.CrossGroupRelays));
             w.WriteNumber("relaysUnmatched", _received.Sum(static s => s.UnmatchedRelays));
-            w.WriteStartObject("fanoutLatencyMs");
-            w.WriteNumber("p50", LatencyHistogram.Merged(histograms, 50));
-            w.WriteNumber("p95", LatencyHistogram.Merged(histograms, 95));
-            w.WriteNumber("p99", LatencyHistogram.Merged(histograms, 99));
-            w.WriteNumber("max", LatencyHistogram.MergedMaxMilliseconds(histograms));
-            w.WriteNumber("samples", LatencyHistogram.MergedCount(histograms));
-            w.WriteEndObject();
+            WriteLatency(w, "fanoutLatencyMs", histograms);
             if (_warmedUp)
-            {
-                var steady = _afterWarmup.Read(histograms, remark: false);
-                w.WriteStartObject("fanoutLatencyAfterWarmupMs");
-                w.WriteNumber("warmupSeconds", options.Warmup.TotalSeconds);
-                w.WriteNumber("p50", steady.P50);
-                w.WriteNumber("p95", steady.P95);
-                w.WriteNumber("p99", steady.P99);
-                w.WriteNumber("samples", steady.Samples);
-                w.WriteEndObject();
-            }
+                WriteWindow(w, "fanoutLatencyAfterWarmupMs", _afterWarmup.Read(histograms, remark: false), options.Warmup.TotalSeconds);
 
             var arrivals = _received.ArrivalHistograms;
             if (LatencyHistogram.MergedCount(arrivals) > 0)
             {
                 // Until the relay was queued on the bot's socket (kernel timestamp): the server's share, without the
                 // time the tool's own receive threads took to get to it on the cores they share with the server.
-                w.WriteStartObject("arrivalLatencyMs");
-                w.WriteNumber("p50", LatencyHistogram.Merged(arrivals, 50));
-                w.WriteNumber("p95", LatencyHistogram.Merged(arrivals, 95));
-                w.WriteNumber("p99", LatencyHistogram.Merged(arrivals, 99));
-                w.WriteNumber("max", LatencyHistogram.MergedMaxMilliseconds(arrivals));
-                w.WriteNumber("samples", LatencyHistogram.MergedCount(arrivals));
-                w.WriteEndObject();
+                WriteLatency(w, "arrivalLatencyMs", arrivals);
                 if (_warmedUp)
-                {
-                    var steady = _arrivalsAfterWarmup.Read(arrivals, remark: false);
-                    w.WriteStartObject("arrivalLatencyAfterWarmupMs");
-                    w.WriteNumber("p50", steady.P50);
-                    w.WriteNumber("p95", steady.P95);
-                    w.WriteNumber("p99", steady.P99);
-                    w.WriteNumber("samples", steady.Samples);
-                    w.WriteEndObject();
-                }
+                    WriteWindow(w, "arrivalLatencyAfterWarmupMs", _arrivalsAfterWarmup.Read(arrivals, remark: false), warmupSeconds: null);
             }
 
             w.WriteStartArray("p99PerSecondMs");
@@ -475,6 +446,29 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteLatency(Utf8JsonWriter w, string name, IReadOnlyList<LatencyHistogram> histograms)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("p50", LatencyHistogram.Merged(histograms, 50));
+        w.WriteNumber("p95", LatencyHistogram.Merged(histograms, 95));
+        w.WriteNumber("p99", LatencyHistogram.Merged(histograms, 99));
+        w.WriteNumber("max", LatencyHistogram.MergedMaxMilliseconds(histograms));
+        w.WriteNumber("samples", LatencyHistogram.MergedCount(histograms));
+        w.WriteEndObject();
+    }
+
+    private static void WriteWindow(Utf8JsonWriter w, string name, WindowLatency window, double? warmupSeconds)
+    {
+        w.WriteStartObject(name);
+        if (warmupSeconds is { } seconds)
+            w.WriteNumber("warmupSeconds", seconds);
+        w.WriteNumber("p50", window.P50);
+        w.WriteNumber("p95", window.P95);
+        w.WriteNumber("p99", window.P99);
+        w.WriteNumber("samples", window.Samples);
+        w.WriteEndObject();
     }
 
     public void Dispose() => _received.Dispose();
