@@ -51,7 +51,9 @@ public sealed class OutboundFlusherTests : IDisposable
         Attach(interval, session, sink);
 
         Send(session, 1);
-        await sink.WaitForWritesAsync(1);
+        // Waited for on this thread, not by an await: a continuation queued behind other tests' work on a busy thread
+        // pool could resume after the interval, and the backlog would then rightly go out piecemeal.
+        Assert.True(SpinWait.SpinUntil(() => sink.Writes.Count >= 1, TimeSpan.FromSeconds(10)));
         Send(session, 2, 3, 4);
         await sink.WaitForWritesAsync(2);
         var waited = System.Diagnostics.Stopwatch.GetElapsedTime(sink.WrittenAt[0], sink.WrittenAt[1]); // the writes' own times: this thread may wake late
