@@ -39,7 +39,8 @@ public sealed class OutboundFlusher : IDisposable
     internal void Attach(Session session, IOutboundSink sink, MapleCipher cipher)
     {
         var shard = _shards[(uint)Interlocked.Increment(ref _next) % (uint)_shards.Length];
-        session.AttachWriter(new SessionWriter(session, sink, cipher, shard, _metrics));
+        var writer = new SessionWriter(session, sink, cipher, shard, _metrics);
+        session.AttachWriter(writer, new OutboundRoute(writer, shard));
     }
 
     /// <summary>Runs one round of every shard on the calling thread (a flusher built without its own threads).</summary>

@@ -43,9 +43,6 @@ internal sealed class SessionWriter : IOutboundSignal
     /// <summary>When the last batch went out (a <see cref="Stopwatch"/> timestamp; 0 = never, or due at once).</summary>
     public long LastFlush => Volatile.Read(ref _lastFlush);
 
-    /// <summary>The flusher thread this writer belongs to (fan-outs post one batch of recipients per shard).</summary>
-    public FlushShard Shard => _shard;
-
     /// <summary>The session's own queue gained packets, or the session closed; any thread.</summary>
     public void PacketsQueued()
     {

@@ -55,9 +55,9 @@ public static class Fanout
             }
 
             handed++; // the recipient consumes this reference whether or not it queues the packet
-            if (session.Writer is SessionWriter writer && BatchFor(groups, ref groupCount, writer.Shard) is { } batch)
+            if (session.Route is { } route && BatchFor(groups, ref groupCount, route.Shard) is { } batch)
             {
-                batch.Add(writer);
+                batch.Add(route.Writer);
                 sent++;
             }
             else if (session.EnqueueOwned(packet))

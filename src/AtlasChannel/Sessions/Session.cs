@@ -22,6 +22,7 @@ public sealed partial class Session
     private readonly CancellationTokenSource _closed = new();
     private ISessionTransport? _transport;
     private IOutboundSignal? _signal;
+    private Networking.OutboundRoute? _route;
     private long _lastPacketTicks;
     private string? _closeReason;
     private volatile bool _isClosed; // read on every send; a plain field, not the token's state
@@ -111,11 +112,13 @@ public sealed partial class Session
     internal void Attach(ISessionTransport transport) => _transport = transport;
 
     /// <summary>Connects the queue to whatever sends it; told of packets already queued, then of every new one.</summary>
-    internal void AttachWriter(IOutboundSignal signal)
+    internal void AttachWriter(IOutboundSignal signal, Networking.OutboundRoute? route = null)
     {
         // A full fence between publishing the signal and looking at the queue: a packet queued concurrently is
         // either seen here or sees the signal (the queue's enqueue is itself a full fence).
         Interlocked.Exchange(ref _signal, signal);
+        // After the signal: a fan-out that sees the route posts behind whatever this thread's earlier sends queued.
+        Volatile.Write(ref _route, route);
         if (!_outbound.IsEmpty || IsClosed)
             signal.PacketsQueued();
     }
@@ -244,8 +247,11 @@ public sealed partial class Session
         return false;
     }
 
-    /// <summary>What sends this session's packets, once attached (fan-outs group recipients by it).</summary>
+    /// <summary>What sends this session's packets, once attached.</summary>
     internal IOutboundSignal? Writer => Volatile.Read(ref _signal);
+
+    /// <summary>The flusher writer and thread behind <see cref="Writer"/>, when it is one (fan-outs group recipients by it).</summary>
+    internal Networking.OutboundRoute? Route => Volatile.Read(ref _route);
 
     /// <summary>Destroys the session: the connection is aborted, queued packets are dropped. Idempotent.</summary>
     public void Close(string reason)
