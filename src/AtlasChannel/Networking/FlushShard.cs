@@ -19,6 +19,13 @@ internal sealed partial class FlushShard : IDisposable
     /// <summary>Inbox entries taken per round before the due writers are flushed, so a flood can't hold the sends back.</summary>
     private const int MaxDeliveriesPerRound = 16_384;
 
+    /// <summary>
+    /// Packets waiting in the inbox (about 10 s of a 2,000-player channel's fan-outs) beyond which a new one is refused
+    /// and its recipients disconnected: a thread that far behind serves nobody in time, and its backlog must not grow
+    /// without bound.
+    /// </summary>
+    internal const int DefaultInboxCapacity = 1 << 20;
+
     private readonly ConcurrentQueue<Delivery> _inbox = new();
     private readonly ConcurrentQueue<RecipientBatch> _batches = new();
     private readonly PriorityQueue<SessionWriter, long> _waiting = new();
@@ -29,13 +36,21 @@ internal sealed partial class FlushShard : IDisposable
     private readonly Thread? _thread;
     private readonly byte[] _scratch = new byte[BatchedSender.SliceBytes];
     private BatchedSender? _batched;
+    private readonly int _inboxCapacity;
+    private readonly string _name;
+    private int _inboxPackets; // packet entries posted and not yet taken (bare schedules are not counted)
+    private int _refusing;     // 1 from the first refusal until the backlog is down to half the capacity
     private int _sleeping;
     private volatile bool _stopping;
 
     /// <param name="ownThread">False for a shard whose rounds the caller runs (<see cref="RunRound"/>; benchmarks).</param>
-    public FlushShard(TimeSpan interval, string name, Observability.ChannelMetrics metrics, ILogger logger, bool ioUring = false, bool ownThread = true)
+    /// <param name="inboxCapacity">Packet entries the inbox holds before it refuses more (<see cref="DefaultInboxCapacity"/>).</param>
+    public FlushShard(TimeSpan interval, string name, Observability.ChannelMetrics metrics, ILogger logger, bool ioUring = false, bool ownThread = true, int inboxCapacity = DefaultInboxCapacity)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inboxCapacity, 1);
         _metrics = metrics;
+        _name = name;
+        _inboxCapacity = inboxCapacity;
         _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
         _logger = logger;
         if (ioUring)
@@ -55,16 +70,47 @@ internal sealed partial class FlushShard : IDisposable
     /// Puts <paramref name="writer"/>, whose scheduled flag the caller just set, on the due heap (it has packets in its
     /// session's own queue, or closed); any thread.
     /// </summary>
-    public void Schedule(SessionWriter writer) => Post(new Delivery(null, writer, null));
+    public void Schedule(SessionWriter writer) => Post(new Delivery(null, writer, null)); // never refused: it is a writer's only way back in
 
     /// <summary>Hands one packet reference to <paramref name="writer"/>, which consumes it; any thread.</summary>
-    public void Post(SessionWriter writer, SharedPacket packet) => Post(new Delivery(packet, writer, null));
+    public void Post(SessionWriter writer, SharedPacket packet)
+    {
+        if (TryCountPacket())
+            Post(new Delivery(packet, writer, null));
+        else
+            writer.Refuse(packet, RefusalReason);
+    }
 
     /// <summary>
     /// Hands <paramref name="packet"/> to every writer in <paramref name="batch"/> (one reference each, taken by the
     /// caller) and takes the batch back for reuse; any thread.
     /// </summary>
-    public void Post(RecipientBatch batch, SharedPacket packet) => Post(new Delivery(packet, null, batch));
+    public void Post(RecipientBatch batch, SharedPacket packet)
+    {
+        if (TryCountPacket())
+        {
+            Post(new Delivery(packet, null, batch));
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+            batch[i].Refuse(packet, RefusalReason);
+        batch.Clear();
+        _batches.Enqueue(batch);
+    }
+
+    private string RefusalReason => $"outbound: {_name} is {_inboxCapacity} packets behind";
+
+    /// <summary>Counts one more packet entry, or refuses it when the inbox is full (logged once per episode).</summary>
+    private bool TryCountPacket()
+    {
+        if (Interlocked.Increment(ref _inboxPackets) <= _inboxCapacity)
+            return true;
+        Interlocked.Decrement(ref _inboxPackets);
+        if (Interlocked.Exchange(ref _refusing, 1) == 0)
+            LogInboxFull(_logger, _name, _inboxCapacity);
+        return false;
+    }
 
     /// <summary>An empty batch for a fan-out to fill with this shard's recipients and <see cref="Post(RecipientBatch, SharedPacket)"/>.</summary>
     public RecipientBatch RentBatch() => _batches.TryDequeue(out var batch) ? batch : new RecipientBatch();
@@ -93,8 +139,16 @@ internal sealed partial class FlushShard : IDisposable
         // writers waiting in the heap went unsent for seconds. A writer joins the heap at most once (its scheduled
         // flag), and the inbox is drained a bounded amount per round.
         var arrived = Stopwatch.GetTimestamp();
+        var packets = 0;
         for (var taken = 0; taken < MaxDeliveriesPerRound && _inbox.TryDequeue(out var delivery); taken++)
+        {
+            if (delivery.Packet is not null)
+                packets++;
             Accept(delivery, arrived);
+        }
+
+        if (packets > 0 && Interlocked.Add(ref _inboxPackets, -packets) <= _inboxCapacity / 2)
+            Volatile.Write(ref _refusing, 0);
 
         var mostOverdue = -1L;
         while (_waiting.TryPeek(out var writer, out var due))
@@ -199,6 +253,9 @@ internal sealed partial class FlushShard : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Shard}: io_uring is not available ({Reason}); sending with one system call per session")]
     private static partial void LogIoUringUnavailable(ILogger logger, string shard, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Shard} has {Capacity} packets waiting in its inbox; new packets for its sessions are refused and those sessions disconnected until it catches up")]
+    private static partial void LogInboxFull(ILogger logger, string shard, int capacity);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending a session's queued packets failed; closing that session")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception);

@@ -25,14 +25,14 @@ public sealed class OutboundFlusher : IDisposable
     }
 
     /// <summary>With <paramref name="ownThreads"/> false the shards get no threads: the caller runs their rounds (<see cref="RunRounds"/>; benchmarks).</summary>
-    internal OutboundFlusher(TimeSpan interval, int threads, ChannelMetrics metrics, ILogger logger, bool ioUring, bool ownThreads)
+    internal OutboundFlusher(TimeSpan interval, int threads, ChannelMetrics metrics, ILogger logger, bool ioUring, bool ownThreads, int inboxCapacity = FlushShard.DefaultInboxCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _metrics = metrics;
         _shards = new FlushShard[threads];
         for (var i = 0; i < threads; i++)
-            _shards[i] = new FlushShard(interval, $"outbound-flush-{i}", metrics, logger, ioUring, ownThreads);
+            _shards[i] = new FlushShard(interval, $"outbound-flush-{i}", metrics, logger, ioUring, ownThreads, inboxCapacity);
     }
 
     /// <summary>Starts sending <paramref name="session"/>'s queue through <paramref name="sink"/>, encrypted with <paramref name="cipher"/>.</summary>

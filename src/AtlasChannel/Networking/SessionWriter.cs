@@ -77,6 +77,13 @@ internal sealed class SessionWriter : IOutboundSignal
         return TryMarkScheduled();
     }
 
+    /// <summary>The shard refused a packet for this writer (its inbox is full): the reference goes back, the session goes; any thread.</summary>
+    public void Refuse(SharedPacket packet, string reason)
+    {
+        packet.Release();
+        _session.Close(reason);
+    }
+
     private bool TryMarkScheduled() =>
         // A busy writer is already scheduled most of the time: read first, so the common case writes nothing.
         Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0;

@@ -282,6 +282,60 @@ public sealed class OutboundFlusherTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_thread_whose_inbox_is_full_refuses_new_packets_and_disconnects_only_their_recipients()
+    {
+        var recipients = AttachUnstarted(3, inboxCapacity: 2);
+        var targets = recipients.Select(r => r.Session).ToArray();
+        Assert.Equal(3, Fanout.SendTo<int>(targets, "CharacterMovement", 1, WriteMarker)); // one entry for all three
+        Send(targets[0], 2);                                                              // the second: full now
+        var refused = SharedPacket.Create(Bodies(3)[0], "CharacterMovement", 0);
+        refused.AddReferences(1); // the recipient's, as a fan-out takes it
+
+        targets[1].EnqueueOwned(refused);
+
+        Assert.True(targets[1].IsClosed);
+        Assert.Contains("packets behind", targets[1].CloseReason, StringComparison.Ordinal);
+        Assert.Equal(1, refused.References); // the recipient's reference came straight back; the creator's is left
+        Assert.False(targets[0].IsClosed);
+        Assert.False(targets[2].IsClosed);
+
+        _flushers[^1].RunRounds(); // the thread catches up: what it accepted goes out, in order
+
+        Assert.Equal(Bodies(1, 2), Decoded(recipients[0].Sink));
+        Assert.Equal(Bodies(1), Decoded(recipients[2].Sink));
+        Assert.Empty(recipients[1].Sink.Writes);
+        Send(targets[2], 4); // room again
+        _flushers[^1].RunRounds();
+        Assert.Equal(Bodies(1, 4), Decoded(recipients[2].Sink));
+        refused.Release();
+    }
+
+    [Fact]
+    public void A_refused_fan_out_disconnects_every_recipient_of_that_thread_and_hands_back_each_reference()
+    {
+        var recipients = AttachUnstarted(3, inboxCapacity: 1);
+        var targets = recipients.Select(r => r.Session).ToArray();
+        Send(targets[0], 1); // fills the inbox
+
+        var packet = SharedPacket.Create(Bodies(2)[0], "CharacterMovement", 0);
+        packet.AddReferences(2);
+        var shard = targets[1].Route!.Shard;
+        var batch = shard.RentBatch();
+        batch.Add(targets[1].Route!.Writer);
+        batch.Add(targets[2].Route!.Writer);
+        shard.Post(batch, packet);
+
+        Assert.True(targets[1].IsClosed);
+        Assert.True(targets[2].IsClosed);
+        Assert.False(targets[0].IsClosed);
+        Assert.Equal(1, packet.References);
+        Assert.Equal(0, batch.Count); // back in the pool, holding no writer
+        _flushers[^1].RunRounds();
+        Assert.Equal(Bodies(1), Decoded(recipients[0].Sink));
+        packet.Release();
+    }
+
     private sealed class InlineFanoutTransport(Action onAbort) : ISessionTransport
     {
         public string RemoteEndPoint => "test";
@@ -295,6 +349,17 @@ public sealed class OutboundFlusherTests : IDisposable
         var flusher = new OutboundFlusher(interval, threads, _metrics, NullLogger.Instance);
         _flushers.Add(flusher);
         var sessions = Enumerable.Range(0, count).Select(_ => (Session: TestSessions.Create(_server, capacity), Sink: new RecordingSink())).ToList();
+        foreach (var (session, sink) in sessions)
+            flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
+        return sessions;
+    }
+
+    /// <summary>Like <see cref="AttachSessions"/>, on one flusher thread whose rounds the test runs (<see cref="OutboundFlusher.RunRounds"/>).</summary>
+    private List<(Session Session, RecordingSink Sink)> AttachUnstarted(int count, int inboxCapacity)
+    {
+        var flusher = new OutboundFlusher(TimeSpan.Zero, threads: 1, _metrics, NullLogger.Instance, ioUring: false, ownThreads: false, inboxCapacity);
+        _flushers.Add(flusher);
+        var sessions = Enumerable.Range(0, count).Select(_ => (Session: TestSessions.Create(_server), Sink: new RecordingSink())).ToList();
         foreach (var (session, sink) in sessions)
             flusher.Attach(session, sink, MapleCipher.ServerSend(_server.Version, SendIv));
         return sessions;
