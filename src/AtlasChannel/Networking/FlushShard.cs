@@ -20,9 +20,9 @@ internal sealed partial class FlushShard : IDisposable
     private const int MaxDeliveriesPerRound = 16_384;
 
     /// <summary>
-    /// Packets waiting in the inbox (about 10 s of a 2,000-player channel's fan-outs) beyond which a new one is refused
-    /// and its recipients disconnected: a thread that far behind serves nobody in time, and its backlog must not grow
-    /// without bound.
+    /// Packet entries waiting in the inbox beyond which a new one is refused and its recipients disconnected (a
+    /// 2,000-player channel's movement posts about 10k entries a second to each thread, so this is ~100 s behind): a
+    /// thread that far behind serves nobody in time, and its backlog must not grow without bound.
     /// </summary>
     internal const int DefaultInboxCapacity = 1 << 20;
 
