@@ -38,6 +38,7 @@ internal sealed partial class FlushShard : IDisposable
     private BatchedSender? _batched;
     private readonly int _inboxCapacity;
     private readonly string _name;
+    private readonly string _refusalReason;
     private int _inboxPackets; // packet entries posted and not yet taken (bare schedules are not counted)
     private int _refusing;     // 1 from the first refusal until the backlog is down to half the capacity
     private int _sleeping;
@@ -51,6 +52,7 @@ internal sealed partial class FlushShard : IDisposable
         _metrics = metrics;
         _name = name;
         _inboxCapacity = inboxCapacity;
+        _refusalReason = $"outbound: {name} is {inboxCapacity} packets behind";
         _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
         _logger = logger;
         if (ioUring)
@@ -78,7 +80,7 @@ internal sealed partial class FlushShard : IDisposable
         if (TryCountPacket())
             Post(new Delivery(packet, writer, null));
         else
-            writer.Refuse(packet, RefusalReason);
+            writer.Refuse(packet, _refusalReason);
     }
 
     /// <summary>
@@ -94,12 +96,9 @@ internal sealed partial class FlushShard : IDisposable
         }
 
         for (var i = 0; i < batch.Count; i++)
-            batch[i].Refuse(packet, RefusalReason);
-        batch.Clear();
-        _batches.Enqueue(batch);
+            batch[i].Refuse(packet, _refusalReason);
+        ReturnBatch(batch);
     }
-
-    private string RefusalReason => $"outbound: {_name} is {_inboxCapacity} packets behind";
 
     /// <summary>Counts one more packet entry, or refuses it when the inbox is full (logged once per episode).</summary>
     private bool TryCountPacket()
@@ -114,6 +113,12 @@ internal sealed partial class FlushShard : IDisposable
 
     /// <summary>An empty batch for a fan-out to fill with this shard's recipients and <see cref="Post(RecipientBatch, SharedPacket)"/>.</summary>
     public RecipientBatch RentBatch() => _batches.TryDequeue(out var batch) ? batch : new RecipientBatch();
+
+    private void ReturnBatch(RecipientBatch batch)
+    {
+        batch.Clear();
+        _batches.Enqueue(batch);
+    }
 
     private void Post(Delivery delivery)
     {
@@ -172,8 +177,7 @@ internal sealed partial class FlushShard : IDisposable
         {
             for (var i = 0; i < batch.Count; i++)
                 Deliver(batch[i], delivery.Packet!, arrived);
-            batch.Clear();
-            _batches.Enqueue(batch);
+            ReturnBatch(batch);
         }
         else if (delivery.Packet is { } packet)
         {
