@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 
 namespace AtlasChannel.Tool.Load;
 
@@ -8,7 +7,6 @@ namespace AtlasChannel.Tool.Load;
 /// 220 KB), exact maximum. Each receive thread owns one (<see cref="ReceiveShards"/>), so recording is plain
 /// increments with no cache line bouncing between cores; readers merge the shards (<see cref="Merged"/>).
 /// </summary>
-[StructLayout(LayoutKind.Explicit)]
 internal sealed class LatencyHistogram
 {
     private const long FineMicros = 10;
@@ -25,20 +23,9 @@ internal sealed class LatencyHistogram
     /// <summary>Length of a bucket-count array (<see cref="AddCounts"/>, <see cref="Percentile"/>).</summary>
     public const int BucketCount = Buckets;
 
-    // The two written fields sit a cache line away from both ends of the object (see ReceiveShard).
-    [FieldOffset(0)]
     private readonly long[] _counts = new long[Buckets];
-
-    [FieldOffset(64)]
     private long _total;
-
-    [FieldOffset(72)]
     private long _maxMicros;
-
-#pragma warning disable CS0169 // only reserves the cache line after the counters
-    [FieldOffset(136)]
-    private readonly long _trailingPad;
-#pragma warning restore CS0169
 
     public long Count => Volatile.Read(ref _total);
 

@@ -1,43 +1,17 @@
-using System.Runtime.InteropServices;
-
 namespace AtlasChannel.Tool.Load;
 
 /// <summary>What one receive thread counted: written only by its thread, read (approximately, then exactly after the run) by the reporter.</summary>
-/// <remarks>
-/// The counters sit a cache line away from both ends of the object: the two receive threads' shards were allocated
-/// together and a GC compaction can leave them adjacent, and then every relay one thread counted invalidated the line
-/// the other was counting in.
-/// </remarks>
-[StructLayout(LayoutKind.Explicit)]
 internal sealed class ReceiveShard
 {
-    [FieldOffset(0)]
-    private readonly LatencyHistogram _latency = new();
-
-    [FieldOffset(8)]
-    private readonly LatencyHistogram _arrivalLatency = new();
-
-    [FieldOffset(64)]
-    public long PacketsIn;
-
-    [FieldOffset(72)]
-    public long RelaysReceived;
-
-    [FieldOffset(80)]
-    public long CrossGroupRelays;
-
-    [FieldOffset(88)]
-    public long UnmatchedRelays;
-
-#pragma warning disable CS0169 // only reserves the cache line after the counters
-    [FieldOffset(152)]
-    private readonly long _trailingPad;
-#pragma warning restore CS0169
-
-    public LatencyHistogram Latency => _latency;
+    public LatencyHistogram Latency { get; } = new();
 
     /// <summary>Send → the kernel queued the relay on the receiving bot's socket (where the kernel stamps arrivals).</summary>
-    public LatencyHistogram ArrivalLatency => _arrivalLatency;
+    public LatencyHistogram ArrivalLatency { get; } = new();
+
+    public long PacketsIn;
+    public long RelaysReceived;
+    public long CrossGroupRelays;
+    public long UnmatchedRelays;
 }
 
 /// <summary>
