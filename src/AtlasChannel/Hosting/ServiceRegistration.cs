@@ -46,7 +46,8 @@ public static class ServiceRegistration
             options.OutboundFlushThreads,
             sp.GetRequiredService<ChannelMetrics>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("AtlasChannel.Sessions"),
-            options.OutboundIoUring));
+            options.OutboundIoUring,
+            options.OutboundInboxCapacity));
 
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<ISessionRegistry>(sp => sp.GetRequiredService<SessionRegistry>());

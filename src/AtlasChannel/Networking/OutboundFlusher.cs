@@ -19,8 +19,8 @@ public sealed class OutboundFlusher : IDisposable
     private readonly ChannelMetrics _metrics;
     private int _next = -1;
 
-    public OutboundFlusher(TimeSpan interval, int threads, ChannelMetrics metrics, ILogger logger, bool ioUring = false)
-        : this(interval, threads, metrics, logger, ioUring, ownThreads: true)
+    public OutboundFlusher(TimeSpan interval, int threads, ChannelMetrics metrics, ILogger logger, bool ioUring = false, int inboxCapacity = FlushShard.DefaultInboxCapacity)
+        : this(interval, threads, metrics, logger, ioUring, ownThreads: true, inboxCapacity)
     {
     }
 

@@ -45,6 +45,15 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void Outbound_inbox_capacity_defaults_to_a_million_entries_and_rejects_values_outside_its_range()
+    {
+        Assert.Equal(1 << 20, ChannelHostOptions.From(Config()).OutboundInboxCapacity);
+        Assert.Equal(4096, ChannelHostOptions.From(Config(("OUTBOUND_INBOX_CAPACITY", "4096"))).OutboundInboxCapacity);
+        var ex = Assert.Throws<ConfigurationException>(() => ChannelHostOptions.From(Config(("OUTBOUND_INBOX_CAPACITY", "16"))));
+        Assert.Contains("OUTBOUND_INBOX_CAPACITY", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_bad_key_is_named()
     {
         var ex = Assert.Throws<ConfigurationException>(() => ChannelHostOptions.From(Config(
