@@ -46,13 +46,8 @@ public sealed record ChannelHostOptions
     /// <summary>Packets a session may have queued before it counts as not reading and is disconnected.</summary>
     public int OutboundQueueCapacity { get; init; } = 4096;
 
-    /// <summary>
-    /// Packet entries one flusher thread may have waiting before it refuses new ones and disconnects their recipients
-    /// (the default is about 100 s of a 2,000-player channel's movement per thread).
-    /// </summary>
-    public int OutboundInboxCapacity { get; init; } = DefaultInboxCapacity;
-
-    public const int DefaultInboxCapacity = 1 << 20;
+    /// <summary>Packet entries one flusher thread may have waiting before it refuses new ones and disconnects their recipients.</summary>
+    public int OutboundInboxCapacity { get; init; } = Networking.FlushShard.DefaultInboxCapacity;
 
     public const int DefaultFlushIntervalMs = 20;
 
@@ -100,7 +95,7 @@ public sealed record ChannelHostOptions
             HeartbeatInterval = TimeSpan.FromMilliseconds(ReadInt(configuration, "HEARTBEAT_INTERVAL_MS", 10_000, 100, 14_000, problems)),
             MaxPacketLength = ReadInt(configuration, "MAX_PACKET_LENGTH", 65535, 16, 65535, problems),
             OutboundQueueCapacity = ReadInt(configuration, "OUTBOUND_QUEUE_CAPACITY", 4096, 16, 1_000_000, problems),
-            OutboundInboxCapacity = ReadInt(configuration, "OUTBOUND_INBOX_CAPACITY", DefaultInboxCapacity, 1024, 1 << 26, problems),
+            OutboundInboxCapacity = ReadInt(configuration, "OUTBOUND_INBOX_CAPACITY", Networking.FlushShard.DefaultInboxCapacity, 1024, 1 << 26, problems),
             OutboundFlushInterval = TimeSpan.FromMilliseconds(ReadInt(configuration, "OUTBOUND_FLUSH_INTERVAL_MS", DefaultFlushIntervalMs, 0, 1_000, problems)),
             OutboundFlushThreads = ReadInt(configuration, "OUTBOUND_FLUSH_THREADS", DefaultFlushThreads, 1, 64, problems),
             OutboundIoUring = ReadBool(configuration, "OUTBOUND_IO_URING", true, problems),

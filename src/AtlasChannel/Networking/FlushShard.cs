@@ -24,7 +24,7 @@ internal sealed partial class FlushShard : IDisposable
     /// 2,000-player channel's movement posts about 10k entries a second to each thread, so this is ~100 s behind): a
     /// thread that far behind serves nobody in time, and its backlog must not grow without bound.
     /// </summary>
-    internal const int DefaultInboxCapacity = Hosting.ChannelHostOptions.DefaultInboxCapacity;
+    internal const int DefaultInboxCapacity = 1 << 20;
 
     private readonly ConcurrentQueue<Delivery> _inbox = new();
     private readonly ConcurrentQueue<RecipientBatch> _batches = new();
