@@ -226,6 +226,21 @@ public sealed class InMemoryMessageBusTests : IAsyncLifetime
         Assert.Equal(1, _bus.Stats.Unhandled);
     }
 
+    [Fact]
+    public async Task A_topic_nobody_subscribed_to_is_encoded_and_counted_but_not_queued()
+    {
+        Assert.True(await _bus.PublishAsync(Topic, MessageKeys.Create(1), PingEvent.Create(1, 1), TestTenants.Gms83));
+        Assert.Equal(1, _bus.Stats.Published);
+
+        var received = new TaskCompletionSource<PingEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _bus.Subscribe<PingEvent>(Topic, (m, _) => { received.TrySetResult(m.Message); return ValueTask.CompletedTask; });
+        Assert.True(await _bus.PublishAsync(Topic, MessageKeys.Create(1), PingEvent.Create(1, 2), TestTenants.Gms83));
+
+        Assert.Equal(2, (await received.Task.WaitAsync(Timeout)).Body.Seq);
+        Assert.Equal(2, _bus.Stats.Published);
+        Assert.Equal(1, _bus.Stats.Received); // the first never entered the pipeline
+    }
+
     private static Headers TenantHeadersFor(Tenant tenant)
     {
         var headers = new Headers();

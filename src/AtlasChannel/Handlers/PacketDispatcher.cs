@@ -16,7 +16,7 @@ namespace AtlasChannel.Handlers;
 /// </summary>
 public sealed partial class PacketDispatcher
 {
-    private static readonly ActivitySource Tracing = new("AtlasChannel.Packets");
+    private static readonly ActivitySource Tracing = new(Telemetry.PacketTracing);
     private readonly AccountLoginRegistry _accounts;
     private readonly ChannelMetrics _metrics;
     private readonly ILogger<PacketDispatcher> _logger;
