@@ -12,7 +12,9 @@ namespace AtlasChannel.Networking;
 /// to look at a writer (it closed, a send finished). The thread moves packets into the writers' own queues, which only
 /// it touches, and keeps the writers that have something to do in a due-time heap (due = last send + interval, or its
 /// arrival when that has passed: a quiet writer is due at once); each round flushes every due writer, most overdue
-/// first. It sleeps until the next due time or until something arrives while it sleeps.
+/// first. It sleeps until the next due time, or until something arrives while it sleeps that is due before then: a
+/// packet for a writer that sent within the interval is due no sooner than that writer's next slot, so posting it leaves
+/// the thread asleep (under load nearly every recipient is such a writer, and a wake-up costs the poster a system call).
 /// </summary>
 internal sealed partial class FlushShard : IDisposable
 {
@@ -42,6 +44,8 @@ internal sealed partial class FlushShard : IDisposable
     private int _inboxPackets; // packet entries posted and not yet taken (bare schedules are not counted)
     private int _refusing;     // 1 from the first refusal until the backlog is down to half the capacity
     private int _sleeping;
+    private long _sleepUntil = long.MaxValue; // when a sleeping thread wakes by itself (a Stopwatch timestamp)
+    private long _wakesSignalled;
     private volatile bool _stopping;
 
     /// <param name="ownThread">False for a shard whose rounds the caller runs (<see cref="RunRound"/>; benchmarks).</param>
@@ -72,13 +76,13 @@ internal sealed partial class FlushShard : IDisposable
     /// Puts <paramref name="writer"/>, whose scheduled flag the caller just set, on the due heap (it has packets in its
     /// session's own queue, or closed); any thread.
     /// </summary>
-    public void Schedule(SessionWriter writer) => Post(new Delivery(null, writer, null)); // never refused: it is a writer's only way back in
+    public void Schedule(SessionWriter writer) => Post(new Delivery(null, writer, null), LastFlushIfAsleep(writer)); // never refused: it is a writer's only way back in
 
     /// <summary>Hands one packet reference to <paramref name="writer"/>, which consumes it; any thread.</summary>
     public void Post(SessionWriter writer, SharedPacket packet)
     {
         if (TryCountPacket())
-            Post(new Delivery(packet, writer, null));
+            Post(new Delivery(packet, writer, null), LastFlushIfAsleep(writer));
         else
             writer.Refuse(packet, _refusalReason);
     }
@@ -91,7 +95,8 @@ internal sealed partial class FlushShard : IDisposable
     {
         if (TryCountPacket())
         {
-            Post(new Delivery(packet, null, batch));
+            // Read before the batch is posted: from then on the thread may empty it and hand it to another fan-out.
+            Post(new Delivery(packet, null, batch), IsSleeping ? batch.EarliestLastFlush() : 0);
             return;
         }
 
@@ -120,12 +125,33 @@ internal sealed partial class FlushShard : IDisposable
         _batches.Enqueue(batch);
     }
 
-    private void Post(Delivery delivery)
+    /// <summary>The writer's last send, read only when the thread sleeps (else 0: wake it if it has fallen asleep meanwhile).</summary>
+    private long LastFlushIfAsleep(SessionWriter writer) => IsSleeping ? writer.LastFlush : 0;
+
+    /// <param name="earliestLastFlush">The smallest <see cref="SessionWriter.LastFlush"/> among the delivery's writers
+    /// (or less): the delivery is due no sooner than that plus the interval.</param>
+    private void Post(Delivery delivery, long earliestLastFlush)
     {
-        _inbox.Enqueue(delivery);
-        if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1)
+        _inbox.Enqueue(delivery); // a full fence, before the sleeping flag is read
+        // The thread publishes its wake-up time before its sleeping flag and looks at the inbox after it, so either it
+        // sees this entry, or this read of the flag sees it asleep and the read below sees that sleep's wake-up time.
+        // Only the thread itself moves a writer's LastFlush earlier (to 0), and it posts that writer while awake.
+        if (IsSleeping
+            && earliestLastFlush + _intervalTicks < Volatile.Read(ref _sleepUntil)
+            && Interlocked.Exchange(ref _sleeping, 0) == 1)
+        {
+            Interlocked.Increment(ref _wakesSignalled);
             _wake.Set();
+        }
     }
+
+    /// <summary>How many posts woke the sleeping thread (tests).</summary>
+    internal long WakesSignalled => Interlocked.Read(ref _wakesSignalled);
+
+    private bool IsSleeping => Volatile.Read(ref _sleeping) == 1;
+
+    /// <summary>Whether the thread is asleep with a writer due at a set time (tests).</summary>
+    internal bool IsSleepingUntilDue => IsSleeping && Volatile.Read(ref _sleepUntil) != long.MaxValue;
 
     private void Run()
     {
@@ -226,14 +252,17 @@ internal sealed partial class FlushShard : IDisposable
     private void SleepUntilDue()
     {
         var timeoutMs = Timeout.Infinite;
+        var until = long.MaxValue;
         if (_waiting.TryPeek(out _, out var next))
         {
             var ticks = next - Stopwatch.GetTimestamp();
             if (ticks <= 0)
                 return;
             timeoutMs = (int)Math.Max(1, (ticks * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency);
+            until = next; // the wait rounds up to whole milliseconds, so it never returns before this
         }
 
+        Volatile.Write(ref _sleepUntil, until);
         Interlocked.Exchange(ref _sleeping, 1);
         if (_inbox.IsEmpty && !_stopping)
             _wake.Wait(timeoutMs);

@@ -10,8 +10,8 @@ namespace AtlasChannel.Networking;
 /// A send costs far more than the packets in it (a syscall, the loopback or NIC path, a wake-up of the client), and a
 /// player in a crowded map receives hundreds of small packets a second. So a session that sent less than one interval
 /// ago waits until the interval is up and then sends everything queued meanwhile in one write; a quiet session is sent
-/// at once, so replies to the player's own actions are never held back. Queueing a packet costs one flag; the shard
-/// thread is woken only when it sleeps.
+/// at once, so replies to the player's own actions are never held back. Queueing a packet costs one inbox entry; the
+/// shard thread is woken only when it sleeps and the packet is due before the thread would wake by itself.
 /// </summary>
 public sealed class OutboundFlusher : IDisposable
 {
@@ -49,6 +49,9 @@ public sealed class OutboundFlusher : IDisposable
         foreach (var shard in _shards)
             shard.RunRound();
     }
+
+    /// <summary>The flusher threads' shards (tests).</summary>
+    internal IReadOnlyList<FlushShard> Shards => _shards;
 
     /// <summary>Whether every flusher thread sends through io_uring (tests, diagnostics).</summary>
     internal bool UsesIoUring => _shards.All(shard => shard.UsesIoUring);

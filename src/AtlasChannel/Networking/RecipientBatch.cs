@@ -19,6 +19,18 @@ internal sealed class RecipientBatch
         _writers[Count++] = writer;
     }
 
+    /// <summary>
+    /// The smallest <see cref="SessionWriter.LastFlush"/> among the writers. Each read is a likely cross-core cache miss
+    /// (the writers' flusher thread rewrites that field on every send), which is why it is asked only of a sleeping shard.
+    /// </summary>
+    public long EarliestLastFlush()
+    {
+        var earliest = long.MaxValue;
+        for (var i = 0; i < Count; i++)
+            earliest = Math.Min(earliest, _writers[i].LastFlush);
+        return earliest;
+    }
+
     /// <summary>Forgets the writers (so a pooled batch holds no session alive) and keeps the array.</summary>
     public void Clear()
     {

@@ -64,6 +64,38 @@ public sealed class OutboundFlusherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_packet_for_a_session_waiting_out_its_interval_leaves_the_thread_asleep_and_one_for_a_quiet_session_wakes_it()
+    {
+        var flusher = new OutboundFlusher(TimeSpan.FromSeconds(1), threads: 1, _metrics, NullLogger.Instance);
+        _flushers.Add(flusher);
+        var shard = flusher.Shards[0];
+        var busy = TestSessions.Create(_server);
+        var busySink = new RecordingSink();
+        var quiet = TestSessions.Create(_server);
+        var quietSink = new RecordingSink();
+        flusher.Attach(busy, busySink, MapleCipher.ServerSend(_server.Version, SendIv));
+        flusher.Attach(quiet, quietSink, MapleCipher.ServerSend(_server.Version, SendIv));
+
+        Send(busy, 1);
+        Assert.True(SpinWait.SpinUntil(() => busySink.Writes.Count >= 1, TimeSpan.FromSeconds(10)));
+        Send(busy, 2); // due a second after the first write: the thread, asleep with nothing due, wakes to note that
+        Assert.True(SpinWait.SpinUntil(() => shard.IsSleepingUntilDue, TimeSpan.FromSeconds(10)));
+
+        var wakes = shard.WakesSignalled;
+        Send(busy, 3);
+        Assert.Equal(wakes, shard.WakesSignalled); // due no sooner than the thread's own wake-up
+        Send(quiet, 9);
+        Assert.Equal(wakes + 1, shard.WakesSignalled); // due at once
+
+        await quietSink.WaitForWritesAsync(1);
+        await busySink.WaitForWritesAsync(2);
+        Assert.True(quietSink.WrittenAt[0] < busySink.WrittenAt[1], "the quiet session was sent before the busy one's slot");
+        Assert.Equal(Bodies(9), Decoded(quietSink));
+        Assert.Equal(Bodies(1, 2, 3), Decoded(busySink));
+        Assert.Equal(2, busySink.Writes.Count);
+    }
+
+    [Fact]
     public async Task Bytes_the_socket_does_not_take_go_by_an_awaited_send_and_nothing_overtakes_them()
     {
         var session = TestSessions.Create(_server);
