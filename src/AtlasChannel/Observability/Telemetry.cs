@@ -19,6 +19,12 @@ public static class Telemetry
     /// <summary>The packet-handling spans (<c>PacketDispatcher</c>).</summary>
     public const string PacketTracing = "AtlasChannel.Packets";
 
+    /// <summary>
+    /// The runtime's own meter (.NET 9+): GC collections, pause time, bytes allocated, heap sizes, thread-pool queue,
+    /// lock contention. A gen0 collection pauses every thread, senders included, so its rate is a fan-out latency figure.
+    /// </summary>
+    public const string RuntimeMeter = "System.Runtime";
+
     public static IServiceCollection AddChannelTelemetry(this IServiceCollection services, ChannelHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -26,7 +32,7 @@ public static class Telemetry
         telemetry
             .ConfigureResource(resource => resource.AddService("atlas-channel", serviceInstanceId: options.ServiceId.ToString("D")))
             .WithMetrics(metrics => metrics
-                .AddMeter(ChannelMetrics.MeterName, MessagingDiagnostics.Name)
+                .AddMeter(ChannelMetrics.MeterName, MessagingDiagnostics.Name, RuntimeMeter)
                 .AddPrometheusExporter());
         if (string.IsNullOrWhiteSpace(options.TracingEndpoint))
             return services; // see the summary: no exporter, no tracer
