@@ -17,9 +17,9 @@ public class ConfigurationTests
     }
 
     [Fact]
-    public void Outbound_pacing_defaults_to_twenty_milliseconds_and_can_be_turned_off()
+    public void Outbound_pacing_defaults_to_thirty_milliseconds_and_can_be_turned_off()
     {
-        Assert.Equal(TimeSpan.FromMilliseconds(20), ChannelHostOptions.From(Config()).OutboundFlushInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(30), ChannelHostOptions.From(Config()).OutboundFlushInterval);
         Assert.Equal(TimeSpan.Zero, ChannelHostOptions.From(Config(("OUTBOUND_FLUSH_INTERVAL_MS", "0"))).OutboundFlushInterval);
         var ex = Assert.Throws<ConfigurationException>(() => ChannelHostOptions.From(Config(("OUTBOUND_FLUSH_INTERVAL_MS", "-1"))));
         Assert.Contains("OUTBOUND_FLUSH_INTERVAL_MS", ex.Message, StringComparison.Ordinal);
