@@ -89,5 +89,13 @@ public sealed class MovementTests : IAsyncLifetime
         Assert.InRange(steady.GetProperty("samples").GetInt64(), 1, received - 1);
         Assert.True(steady.GetProperty("p99").GetDouble() > 0);
         Assert.NotEqual(0, root.GetProperty("p99PerSecondMs").GetArrayLength());
+        if (transport == LoadTransport.Epoll && Tool.Load.Epoll.TimestampedReceive.IsSupported)
+        {
+            var arrivals = root.GetProperty("arrivalP99PerSecondMs");
+            Assert.NotEqual(0, arrivals.GetArrayLength());
+            Assert.All(arrivals.EnumerateArray(), p99 => Assert.True(p99.GetDouble() > 0));
+        }
+        else
+            Assert.False(root.TryGetProperty("arrivalP99PerSecondMs", out _), "arrivals are stamped only by the epoll transport");
     }
 }

@@ -22,6 +22,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
     private readonly LatencyWindow _afterWarmup = new();
     private readonly LatencyWindow _arrivalsAfterWarmup = new();
     private readonly List<double> _p99PerSecond = [];
+    private readonly LatencyWindow _arrivalLastSecond = new();
+    private readonly List<double> _arrivalP99PerSecond = [];
     private readonly Stopwatch _moving = new();
     private bool _warmedUp;
     private long _packetsOut;
@@ -361,10 +363,13 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
                 var histograms = _received.Histograms;
                 var packetsOut = Interlocked.Read(ref _packetsOut);
                 var second = _lastSecond.Read(histograms, remark: true);
+                var arrivalSecond = _arrivalLastSecond.Read(_received.ArrivalHistograms, remark: true);
                 if (_moving.IsRunning)
                 {
                     if (second.Samples > 0)
                         _p99PerSecond.Add(second.P99);
+                    if (arrivalSecond.Samples > 0)
+                        _arrivalP99PerSecond.Add(arrivalSecond.P99);
                     if (!_warmedUp && options.Warmup > TimeSpan.Zero && _moving.Elapsed >= options.Warmup)
                     {
                         _afterWarmup.Mark(histograms);
@@ -374,7 +379,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
                 }
 
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"\r[{now.TotalSeconds,5:F0}s {_phase,-5}] in field {Interlocked.Read(ref _loggedIn)}/{_bots.Length}  out {(packetsOut - lastOut) / seconds,8:F0}/s  in {(packetsIn - lastIn) / seconds,9:F0}/s  relays {LatencyHistogram.MergedCount(histograms)}  p99 {LatencyHistogram.Merged(histograms, 99),7:F2} ms (last 1 s {second.P99,7:F2})  disc {Interlocked.Read(ref _disconnects)}  err {Interlocked.Read(ref _errors)}   ");
+                    $"\r[{now.TotalSeconds,5:F0}s {_phase,-5}] in field {Interlocked.Read(ref _loggedIn)}/{_bots.Length}  out {(packetsOut - lastOut) / seconds,8:F0}/s  in {(packetsIn - lastIn) / seconds,9:F0}/s  relays {LatencyHistogram.MergedCount(histograms)}  p99 {LatencyHistogram.Merged(histograms, 99),7:F2} ms (last 1 s {second.P99,7:F2}{(arrivalSecond.Samples > 0 ? string.Create(CultureInfo.InvariantCulture, $", arrival {arrivalSecond.P99,7:F2}") : "")})  disc {Interlocked.Read(ref _disconnects)}  err {Interlocked.Read(ref _errors)}   ");
                 await progress.WriteAsync(line);
                 await progress.FlushAsync(cancellationToken);
                 (lastIn, lastOut, last) = (packetsIn, packetsOut, now);
@@ -440,6 +445,15 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
             foreach (var p99 in _p99PerSecond)
                 w.WriteNumberValue(p99);
             w.WriteEndArray();
+            if (_arrivalP99PerSecond.Count > 0)
+            {
+                // Per second, the server's share alone: tells a burst in the server from one in the tool's reading.
+                w.WriteStartArray("arrivalP99PerSecondMs");
+                foreach (var p99 in _arrivalP99PerSecond)
+                    w.WriteNumberValue(p99);
+                w.WriteEndArray();
+            }
+
             w.WriteNumber("disconnects", Interlocked.Read(ref _disconnects));
             w.WriteNumber("errors", Interlocked.Read(ref _errors));
             w.WriteEndObject();
