@@ -66,7 +66,7 @@ public sealed class OutboundFlusherTests : IDisposable
     [Fact]
     public async Task A_packet_for_a_session_waiting_out_its_interval_leaves_the_thread_asleep_and_one_for_a_quiet_session_wakes_it()
     {
-        var flusher = new OutboundFlusher(TimeSpan.FromSeconds(1), threads: 1, _metrics, NullLogger.Instance);
+        var flusher = new OutboundFlusher(TimeSpan.FromSeconds(3), threads: 1, _metrics, NullLogger.Instance);
         _flushers.Add(flusher);
         var shard = flusher.Shards[0];
         var busy = TestSessions.Create(_server);
@@ -78,7 +78,7 @@ public sealed class OutboundFlusherTests : IDisposable
 
         Send(busy, 1);
         Assert.True(SpinWait.SpinUntil(() => busySink.Writes.Count >= 1, TimeSpan.FromSeconds(10)));
-        Send(busy, 2); // due a second after the first write: the thread, asleep with nothing due, wakes to note that
+        Send(busy, 2); // due 3 s after the first write (a margin for a loaded machine): the thread, asleep with nothing due, wakes to note that
         Assert.True(SpinWait.SpinUntil(() => shard.IsSleepingUntilDue, TimeSpan.FromSeconds(10)));
 
         var wakes = shard.WakesSignalled;
