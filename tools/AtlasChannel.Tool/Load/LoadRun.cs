@@ -378,8 +378,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
                     }
                 }
 
+                var arrival = arrivalSecond.Samples > 0 ? string.Create(CultureInfo.InvariantCulture, $", arrival {arrivalSecond.P99,7:F2}") : "";
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"\r[{now.TotalSeconds,5:F0}s {_phase,-5}] in field {Interlocked.Read(ref _loggedIn)}/{_bots.Length}  out {(packetsOut - lastOut) / seconds,8:F0}/s  in {(packetsIn - lastIn) / seconds,9:F0}/s  relays {LatencyHistogram.MergedCount(histograms)}  p99 {LatencyHistogram.Merged(histograms, 99),7:F2} ms (last 1 s {second.P99,7:F2}{(arrivalSecond.Samples > 0 ? string.Create(CultureInfo.InvariantCulture, $", arrival {arrivalSecond.P99,7:F2}") : "")})  disc {Interlocked.Read(ref _disconnects)}  err {Interlocked.Read(ref _errors)}   ");
+                    $"\r[{now.TotalSeconds,5:F0}s {_phase,-5}] in field {Interlocked.Read(ref _loggedIn)}/{_bots.Length}  out {(packetsOut - lastOut) / seconds,8:F0}/s  in {(packetsIn - lastIn) / seconds,9:F0}/s  relays {LatencyHistogram.MergedCount(histograms)}  p99 {LatencyHistogram.Merged(histograms, 99),7:F2} ms (last 1 s {second.P99,7:F2}{arrival})  disc {Interlocked.Read(ref _disconnects)}  err {Interlocked.Read(ref _errors)}   ");
                 await progress.WriteAsync(line);
                 await progress.FlushAsync(cancellationToken);
                 (lastIn, lastOut, last) = (packetsIn, packetsOut, now);
@@ -441,18 +442,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
                     WriteWindow(w, "arrivalLatencyAfterWarmupMs", _arrivalsAfterWarmup.Read(arrivals, remark: false), warmupSeconds: null);
             }
 
-            w.WriteStartArray("p99PerSecondMs");
-            foreach (var p99 in _p99PerSecond)
-                w.WriteNumberValue(p99);
-            w.WriteEndArray();
+            WriteSeries(w, "p99PerSecondMs", _p99PerSecond);
             if (_arrivalP99PerSecond.Count > 0)
-            {
-                // Per second, the server's share alone: tells a burst in the server from one in the tool's reading.
-                w.WriteStartArray("arrivalP99PerSecondMs");
-                foreach (var p99 in _arrivalP99PerSecond)
-                    w.WriteNumberValue(p99);
-                w.WriteEndArray();
-            }
+                WriteSeries(w, "arrivalP99PerSecondMs", _arrivalP99PerSecond); // the server's share alone, per second: a burst in the server vs one in the tool's reading
 
             w.WriteNumber("disconnects", Interlocked.Read(ref _disconnects));
             w.WriteNumber("errors", Interlocked.Read(ref _errors));
@@ -460,6 +452,14 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress) : IDispo
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteSeries(Utf8JsonWriter w, string name, List<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+            w.WriteNumberValue(value);
+        w.WriteEndArray();
     }
 
     private static void WriteLatency(Utf8JsonWriter w, string name, IReadOnlyList<LatencyHistogram> histograms)
